@@ -1,0 +1,25 @@
+// The configuration the e2e server is started with, shared by the config and the tests.
+import path from "node:path";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const dataDir = process.env.E2E_DATA_DIR ?? path.resolve(".test-data", `e2e-${process.pid}`);
+
+export const E2E = {
+  baseURL: `http://127.0.0.1:${port}`,
+  adminEmail: "admin@signalhouse.test",
+  adminPassword: "correct horse battery staple",
+  bootstrapKey: "sh_e2e_bootstrap_key_0123456789abcdef",
+  cronSecret: "e2e-cron-secret-0123456789",
+  serverEnv: {
+    PORT: String(port),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    SIGNALHOUSE_DATA_DIR: dataDir,
+    SIGNALHOUSE_ADMIN_EMAIL: "admin@signalhouse.test",
+    SIGNALHOUSE_ADMIN_PASSWORD: "correct horse battery staple",
+    SIGNALHOUSE_BOOTSTRAP_API_KEY: "sh_e2e_bootstrap_key_0123456789abcdef",
+    CRON_SECRET: "e2e-cron-secret-0123456789",
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The e2e server always uses a fresh embedded database, whatever the caller's shell says.
+    DATABASE_URL: "",
+  } as Record<string, string>,
+};

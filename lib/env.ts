@@ -1,0 +1,67 @@
+// Every process.env read in the product goes through here: parsed once with zod, and a wrong value
+// names its variable instead of failing later somewhere unrelated.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v));
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v))
+  .pipe(z.url().optional());
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalUrl.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must be a postgresql:// URL (leave unset for the embedded PGlite database)",
+  }),
+  SIGNALHOUSE_DATA_DIR: z.string().default("./.data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTH_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  NEXTAUTH_URL: optionalUrl,
+  SIGNALHOUSE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  SIGNALHOUSE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
+  SIGNALHOUSE_BOOTSTRAP_API_KEY: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  CRON_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  SIGNALHOUSE_ENCRYPTION_KEY: optionalString.pipe(
+    z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  ),
+  SEEK_GRAPHQL_URL: z.url().default("https://graphql.seek.com/graphql"),
+  SEEK_TOKEN_URL: z.url().default("https://auth.seek.com/oauth/token"),
+  SEEK_TOKEN_AUDIENCE: z.string().default("https://graphql.seek.com"),
+  SEEK_CLIENT_ID: optionalString,
+  SEEK_CLIENT_SECRET: optionalString,
+  LINKEDIN_API_URL: z.url().default("https://api.linkedin.com"),
+  LINKEDIN_TOKEN_URL: z.url().default("https://www.linkedin.com/oauth/v2/accessToken"),
+  LINKEDIN_CLIENT_ID: optionalString,
+  LINKEDIN_CLIENT_SECRET: optionalString,
+  LINKEDIN_INTEGRATION_CONTEXT: optionalString,
+  SIGNALHOUSE_WORKER: z.enum(["inline", "off"]).default("inline"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnv.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+}
+
+const cache = globalThis as unknown as { __signalhouseEnv?: TEnv };
+
+/** The process environment, parsed on first use (never at import, so builds need no configuration). */
+export function env(): TEnv {
+  cache.__signalhouseEnv ??= parseEnv(process.env);
+  return cache.__signalhouseEnv;
+}
+
+/** For tests and scripts that change process.env after start. */
+export function resetEnvCache(): void {
+  cache.__signalhouseEnv = undefined;
+}

@@ -1,0 +1,77 @@
+// Integration tests run against every database the product supports: an in-memory PGlite always, and a
+// fresh PostgreSQL database per test file when TEST_DATABASE_URL is set (.ci/run sets it).
+// Schemas come from the committed migration files, so tests see exactly what users get.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createPrisma, type Db } from "@/lib/db/client";
+import { readMigrationList } from "@/lib/db/migrations";
+import { closePglite, getPglite } from "@/lib/db/pglite";
+import type { DatabaseTarget } from "@/lib/db/target";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type TestDatabase = { kind: DatabaseKind; target: DatabaseTarget; prisma: Db; close(): Promise<void> };
+
+export function databasesUnderTest(): DatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+function migrationSql(): string[] {
+  return readMigrationList().migrationDirectories.map((dir) => {
+    const content = dir.migrationFile.content;
+    if (content.tag !== "ok") throw new Error(`cannot read migration ${dir.path}`);
+    return content.value;
+  });
+}
+
+/** A fresh, empty (unmigrated) database of the given kind. */
+export async function createEmptyDatabase(
+  kind: DatabaseKind,
+): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
+  const name = `sh_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  if (kind === "pglite") {
+    const target: DatabaseTarget = { kind: "pglite", dataDir: `memory://${name}` };
+    return { target, drop: () => closePglite(target.dataDir) };
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is not set");
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: "postgres", url: url.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** A fresh database with every committed migration applied, and a Prisma client for it. */
+export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  const { target, drop } = await createEmptyDatabase(kind);
+  if (target.kind === "pglite") {
+    const lite = getPglite(target.dataDir);
+    for (const sql of migrationSql()) await lite.exec(sql);
+  } else {
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    for (const sql of migrationSql()) await client.query(sql);
+    await client.end();
+  }
+  const prisma = createPrisma(target);
+  return {
+    kind,
+    target,
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await drop();
+    },
+  };
+}

@@ -5,8 +5,12 @@ import { CHANNELS, type ChannelName, type ClaimedDelivery } from "./channel";
 export type ClaimedRow = ClaimedDelivery & {
   /** claimed as the single probe of a destination whose circuit is half open */
   probe: boolean;
-  /** taken back from a worker that stopped before recording a result: sent alone, it may be what stopped it */
-  recovered: boolean;
+  /**
+   * its last attempt broke the channel's contract rather than getting an answer from the board (the
+   * worker stopped mid-send, the channel threw or overran maxSendMs): sent alone, since it may be the
+   * poison that did it, and must not take a whole batch down with it again
+   */
+  suspect: boolean;
 };
 
 /** The columns every claim query returns. */
@@ -29,6 +33,11 @@ export type ClaimedRowRecord = {
 };
 
 export const LEASE_EXPIRED_CODE = "LEASE_EXPIRED";
+export const SEND_ERROR_CODE = "SEND_ERROR";
+export const SEND_TIMEOUT_CODE = "SEND_TIMEOUT";
+
+/** Failures the engine detected itself: the board never judged the row, so the row itself is suspect. */
+const SUSPECT_CODES: ReadonlySet<string> = new Set([LEASE_EXPIRED_CODE, SEND_ERROR_CODE, SEND_TIMEOUT_CODE]);
 
 function isChannelName(value: string): value is ChannelName {
   return (CHANNELS as readonly string[]).includes(value);
@@ -50,12 +59,12 @@ export function toClaimedRow(record: ClaimedRowRecord, probe: boolean): ClaimedR
     expiresAt: record.expiresAt,
     dueBy: record.dueBy,
     probe,
-    recovered: record.lastErrorCode === LEASE_EXPIRED_CODE,
+    suspect: record.lastErrorCode !== null && SUSPECT_CODES.has(record.lastErrorCode),
   };
 }
 
 /** What a channel receives: the contract's fields only. */
 export function toChannelDelivery(row: ClaimedRow): ClaimedDelivery {
-  const { probe: _probe, recovered: _recovered, ...delivery } = row;
+  const { probe: _probe, suspect: _suspect, ...delivery } = row;
   return delivery;
 }

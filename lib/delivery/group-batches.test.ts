@@ -18,7 +18,7 @@ function row(id: string, destination: string, extra: Partial<ClaimedRow> = {}): 
     expiresAt: null,
     dueBy: null,
     probe: false,
-    recovered: false,
+    suspect: false,
     ...extra,
   };
 }
@@ -36,8 +36,8 @@ describe("groupBatches", () => {
     expect(ids(groupBatches(rows, 2))).toEqual([["1", "2"], ["3", "4"], ["5"]]);
   });
 
-  it("a row taken back from a stopped worker is sent alone: it may be the poison that stopped it", () => {
-    const batches = groupBatches([row("1", "a"), row("2", "a", { recovered: true }), row("3", "a")], 10);
+  it("a suspect row (its worker stopped mid-send, or the channel threw) is sent alone: it may be the poison", () => {
+    const batches = groupBatches([row("1", "a"), row("2", "a", { suspect: true }), row("3", "a")], 10);
     expect(ids(batches)).toEqual([["2"], ["1", "3"]]);
   });
 

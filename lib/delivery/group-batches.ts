@@ -1,7 +1,8 @@
 // Claimed rows become send() batches: one destination per batch (credentials, backoff and rate limits
 // are per destination), at most the channel's maxBatch, in claim order. A probe goes alone (the
-// recovering endpoint sees one request), and so does a row taken back from a stopped worker: it may be
-// the poison that stopped it, and must not take a full batch down with it again.
+// recovering endpoint sees one request), and so does a suspect row (its last attempt ended with the
+// worker stopping mid-send, or the channel throwing or overrunning its time): it may be the poison that
+// did it, and must not take a full batch down with it again.
 import type { ClaimedRow } from "./claimed-row";
 
 export function groupBatches(rows: readonly ClaimedRow[], maxBatch: number): ClaimedRow[][] {
@@ -9,7 +10,7 @@ export function groupBatches(rows: readonly ClaimedRow[], maxBatch: number): Cla
   const alone: ClaimedRow[][] = [];
   const byDestination = new Map<string, ClaimedRow[]>();
   for (const row of rows) {
-    if (row.probe || row.recovered) {
+    if (row.probe || row.suspect) {
       alone.push([row]);
       continue;
     }

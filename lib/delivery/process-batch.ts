@@ -4,7 +4,7 @@
 // overruns its deadline is a retry for the whole batch, recorded as such, never a crash of the worker.
 import { randomUUID } from "node:crypto";
 import type { Channel, ChannelSendResult, DeliveryOutcome } from "./channel";
-import { type ClaimedRow, toChannelDelivery } from "./claimed-row";
+import { type ClaimedRow, SEND_ERROR_CODE, SEND_TIMEOUT_CODE, toChannelDelivery } from "./claimed-row";
 import { holdDestination } from "./destination-health";
 import { acquireRate } from "./destination-limits";
 import type { EngineContext } from "./engine-context";
@@ -35,7 +35,7 @@ export function emptyCounts(): BatchCounts {
 }
 
 export function addCounts(into: BatchCounts, more: BatchCounts): void {
-  for (const key of Object.keys(into) as (keyof BatchCounts)[]) into[key] += more[key];
+  for (const key of Object.keys(emptyCounts()) as (keyof BatchCounts)[]) into[key] += more[key];
 }
 
 class SendTimeout extends Error {}
@@ -115,14 +115,14 @@ async function send(ctx: EngineContext, channel: Channel, batch: ClaimedRow[]): 
       );
       return failedSend(
         batch,
-        "SEND_TIMEOUT",
+        SEND_TIMEOUT_CODE,
         `the ${channel.name} channel did not answer within ${channel.maxSendMs} ms`,
         ms,
       );
     }
     ctx.log.warn(`${channel.name} send threw`, error);
     const message = error instanceof Error ? error.message : String(error);
-    return failedSend(batch, "SEND_ERROR", `the ${channel.name} channel failed: ${message}`.slice(0, 2000), ms);
+    return failedSend(batch, SEND_ERROR_CODE, `the ${channel.name} channel failed: ${message}`.slice(0, 2000), ms);
   } finally {
     clearTimeout(abortTimer);
     clearTimeout(giveUpTimer);

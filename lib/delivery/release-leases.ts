@@ -38,9 +38,9 @@ export async function releaseLeases(
 
 /**
  * Rows whose lease lapsed go back to `pending`, marked LEASE_EXPIRED so the next claimer sends each
- * alone, after a full-jitter pause that grows with its attempts (the same curve as backoff.ts): a row
- * that kills every worker that sends it cannot take a batch with it, nor spin. Rows past the dead age go
- * to `dead` instead. Any worker may run this at any time; it is what makes a crashed worker's rows
+ * alone. The first lapse is taken as an accident (a deploy, a killed process) and the row is due at
+ * once; later ones wait a full-jitter pause on the curve of backoff.ts, so a row that kills every worker
+ * that sends it can neither take a batch with it nor spin. Rows past the dead age go to `dead` instead. Any worker may run this at any time; it is what makes a crashed worker's rows
  * come back without a restart.
  */
 export async function reapExpiredLeases(db: DbClient, deadAfterMs: number): Promise<number> {
@@ -49,8 +49,8 @@ export async function reapExpiredLeases(db: DbClient, deadAfterMs: number): Prom
     UPDATE "Delivery"
     SET state = CASE WHEN "createdAt" <= ${DB_NOW} - ${intervalMs(deadAfterMs)}
                      THEN 'dead'::"DeliveryState" ELSE 'pending'::"DeliveryState" END,
-        "nextAttemptAt" = ${DB_NOW} + make_interval(secs => random() *
-          LEAST(${capMs}::double precision, ${baseMs}::double precision * power(2, LEAST(GREATEST(attempts, 1) - 1, 60))) / 1000),
+        "nextAttemptAt" = ${DB_NOW} + CASE WHEN attempts <= 1 THEN make_interval() ELSE make_interval(secs => random() *
+          LEAST(${capMs}::double precision, ${baseMs}::double precision * power(2, LEAST(attempts - 2, 60))) / 1000) END,
         "lastErrorCode" = ${LEASE_EXPIRED_CODE},
         "lastError" = 'worker ' || COALESCE("leaseOwner", '?') || ' stopped before recording a result; the row was taken back',
         "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${DB_NOW}

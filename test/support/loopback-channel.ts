@@ -89,7 +89,7 @@ export function loopbackChannel(options: LoopbackChannelOptions): Channel {
         const verdict = results[d.id];
         if (verdict === "ok") outcomes.set(d.id, { kind: "delivered", result: { requestId } });
         else if (verdict === "expired") outcomes.set(d.id, { kind: "expired", message: "the board says expired" });
-        else if (verdict && verdict.permanent) {
+        else if (verdict?.permanent) {
           codes.add(verdict.error);
           outcomes.set(d.id, { kind: "failed", code: verdict.error, message: verdict.message ?? verdict.error });
         } else {

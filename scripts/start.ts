@@ -82,9 +82,13 @@ if (prepared.admin === "needs-setup") {
 }
 if (prepared.target.kind === "pglite") await closePglite(prepared.target.dataDir);
 
+// With the inline delivery worker on, the worker handles SIGTERM/SIGINT inside the server process: it
+// finishes or releases its in-flight deliveries, then exits (lib/delivery/inline-worker.ts). Next would
+// otherwise exit under it.
+const manualSignals = !dev && config.SIGNALHOUSE_WORKER === "inline" ? { NEXT_MANUAL_SIG_HANDLE: "true" } : {};
 const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(config.PORT)], {
   stdio: "inherit",
-  env: process.env,
+  env: { ...process.env, ...manualSignals },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));

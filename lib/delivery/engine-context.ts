@@ -10,10 +10,19 @@ export const DEFAULT_DEAD_AFTER_MS = 3 * 24 * 60 * 60_000;
 
 export type EngineLog = { info(message: string): void; warn(message: string, error?: unknown): void };
 
+// Database errors repeat while the database is away; their message says enough, a stack per retry
+// would drown the log. Anything else (a channel bug) keeps its stack.
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const fromDatabase = /^Prisma|DriverAdapterError/.test(error.name) || "clientVersion" in error;
+  const text = fromDatabase ? error.message.trim().split("\n").filter(Boolean).slice(-2).join(" ") : error.stack;
+  return text ?? error.message;
+}
+
 export const consoleLog: EngineLog = {
   info: (message) => console.info(`[delivery] ${message}`),
   warn: (message, error) =>
-    error === undefined ? console.warn(`[delivery] ${message}`) : console.warn(`[delivery] ${message}`, error),
+    console.warn(error === undefined ? `[delivery] ${message}` : `[delivery] ${message}: ${describeError(error)}`),
 };
 
 export type EngineOptions = {

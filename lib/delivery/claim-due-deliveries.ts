@@ -73,6 +73,11 @@ export async function claimDueDeliveries(db: DbClient, options: ClaimOptions): P
  * sees one request, not every worker's backlog at once.
  */
 export async function claimProbeDeliveries(db: Db, options: Omit<ClaimOptions, "limit">): Promise<ClaimedRow[]> {
+  // The common case is that no circuit is half open: one cheap read instead of a transaction.
+  const [anyHalfOpen] = await db.$queryRaw<{ one: number }[]>`
+    SELECT 1 AS one FROM "DestinationState"
+    WHERE "consecutiveFailures" > 0 AND ("blockedUntil" IS NULL OR "blockedUntil" <= ${DB_NOW}) LIMIT 1`;
+  if (!anyHalfOpen) return [];
   return db.$transaction(async (tx) => {
     const probes = await tx.$queryRaw<{ destination: string }[]>`
       UPDATE "DestinationState" s

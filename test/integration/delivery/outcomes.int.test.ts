@@ -23,7 +23,7 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
     prisma = t.prisma;
     org = await createOrganization(prisma);
     board = await startLoopbackBoard();
-    channel = loopbackChannel({ baseUrl: board.url, maxBatch: 10, maxSendMs: 1_000 });
+    channel = loopbackChannel({ baseUrl: board.url, maxBatch: 10, maxSendMs: 5_000 });
   });
   afterAll(async () => {
     await board.close();
@@ -239,7 +239,7 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
     const limited = loopbackChannel({
       baseUrl: board.url,
       maxBatch: 2,
-      maxSendMs: 1_000,
+      maxSendMs: 5_000,
       limits: { windows: [{ windowMs: 3_600_000, max: 4, unit: "deliveries" }] },
     });
     const ids = await addDeliveries(

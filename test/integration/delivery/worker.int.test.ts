@@ -34,7 +34,7 @@ describe.each(databasesUnderTest())("the delivery worker on %s", (kind) => {
     prisma = t.prisma;
     org = await createOrganization(prisma);
     board = await startLoopbackBoard();
-    channel = loopbackChannel({ baseUrl: board.url, maxBatch: 10, maxSendMs: 1_500 });
+    channel = loopbackChannel({ baseUrl: board.url, maxBatch: 10, maxSendMs: 3_000 });
     wake = await openWake(t.target);
   });
   afterAll(async () => {

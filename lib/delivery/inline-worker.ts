@@ -16,56 +16,73 @@ import { openWake } from "./wake";
 import { newWorkerId } from "./worker-id";
 import { describeSummary } from "./worker-process";
 
-const holder = globalThis as unknown as { __signalhouseInlineWorker?: Promise<WorkerSummary | undefined> };
+type InlineWorker = {
+  workerId: string;
+  done: Promise<WorkerSummary | undefined>;
+  stop: AbortController;
+  onSignal: (signal: NodeJS.Signals) => void;
+};
 
-/** Starts the inline worker unless it runs already or is switched off; returns whether it started now. */
-export function startInlineWorker(): boolean {
-  if (holder.__signalhouseInlineWorker) return false;
+const holder = globalThis as unknown as { __signalhouseInlineWorker?: InlineWorker };
+
+async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary | undefined> {
   const config = env();
-  if (config.SIGNALHOUSE_WORKER !== "inline") return false;
-
-  const stop = new AbortController();
-  const manualSignals = Boolean(process.env.NEXT_MANUAL_SIG_HANDLE);
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stop.signal.aborted) return;
-    stop.abort();
-    if (manualSignals) {
-      void holder.__signalhouseInlineWorker?.finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-    }
-  };
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
-
-  const workerId = newWorkerId("inline");
-  holder.__signalhouseInlineWorker = (async () => {
-    const target = currentTarget();
-    const wake = await openWake(target, (message) => consoleLog.warn(message)).catch((error) => {
-      consoleLog.warn("could not listen for new deliveries; polling instead", error);
-      return undefined;
+  const wake = await openWake(currentTarget(), (message) => consoleLog.warn(message)).catch((error) => {
+    consoleLog.warn("could not listen for new deliveries; polling instead", error);
+    return undefined;
+  });
+  try {
+    const channels = productionChannels();
+    consoleLog.info(`inline worker ${workerId}; channels: ${channels.map((c) => c.name).join(", ") || "none"}`);
+    const summary = await runWorker({
+      db: db(),
+      channels,
+      workerId,
+      mode: "inline",
+      signal,
+      wake,
+      deadAfterMs: config.SIGNALHOUSE_DEAD_AFTER,
     });
-    try {
-      const channels = productionChannels();
-      consoleLog.info(`inline worker ${workerId}; channels: ${channels.map((c) => c.name).join(", ") || "none"}`);
-      const summary = await runWorker({
-        db: db(),
-        channels,
-        workerId,
-        mode: "inline",
-        signal: stop.signal,
-        wake,
-        deadAfterMs: config.SIGNALHOUSE_DEAD_AFTER,
-      });
-      consoleLog.info(`inline worker stopped: ${describeSummary(summary)}`);
-      return summary;
-    } finally {
-      await wake?.close();
-    }
-  })().catch((error) => {
+    consoleLog.info(`inline worker stopped: ${describeSummary(summary)}`);
+    return summary;
+  } catch (error) {
     consoleLog.warn(
       "the inline delivery worker stopped on an error; deliveries wait for a restart or the cron route",
       error,
     );
     return undefined;
-  });
-  return true;
+  } finally {
+    await wake?.close();
+  }
+}
+
+/** Starts the inline worker unless it runs already or is switched off; returns its id when it started. */
+export function startInlineWorker(): string | undefined {
+  if (holder.__signalhouseInlineWorker) return undefined;
+  if (env().SIGNALHOUSE_WORKER !== "inline") return undefined;
+  const workerId = newWorkerId("inline");
+  const stop = new AbortController();
+  const manualSignals = Boolean(process.env.NEXT_MANUAL_SIG_HANDLE);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) return;
+    stop.abort();
+    if (manualSignals) void done.finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  const done = run(workerId, stop.signal);
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+  holder.__signalhouseInlineWorker = { workerId, done, stop, onSignal };
+  return workerId;
+}
+
+/** Stops the inline worker gracefully (tests; a signal does the same in production). */
+export async function stopInlineWorker(): Promise<WorkerSummary | undefined> {
+  const worker = holder.__signalhouseInlineWorker;
+  if (!worker) return undefined;
+  process.off("SIGTERM", worker.onSignal);
+  process.off("SIGINT", worker.onSignal);
+  worker.stop.abort();
+  const summary = await worker.done;
+  holder.__signalhouseInlineWorker = undefined;
+  return summary;
 }

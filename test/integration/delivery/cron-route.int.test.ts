@@ -1,20 +1,15 @@
 // POST /api/cron/deliver through the real route module and the process-wide database client, and the
 // cron drain (drainFor) it runs: bounded, safe to call concurrently.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/cron/deliver/route";
 import { db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { closePglite } from "@/lib/db/pglite";
-import type { DatabaseTarget } from "@/lib/db/target";
 import { drainFor } from "@/lib/delivery/drain";
 import { resetEnvCache } from "@/lib/env";
 import { addDeliveries, countByState, createOrganization, many, quietLog } from "../../support/delivery-fixtures";
 import { startLoopbackBoard } from "../../support/loopback-board";
 import { loopbackChannel } from "../../support/loopback-channel";
-import { createEmptyDatabase, databasesUnderTest } from "../../support/test-databases";
+import { useProcessDatabase } from "../../support/process-database";
+import { databasesUnderTest } from "../../support/test-databases";
 
 const SECRET = "cron-secret-for-tests-0123456789";
 
@@ -24,35 +19,12 @@ function call(query = "", authorization: string | null = `Bearer ${SECRET}`) {
 }
 
 describe.each(databasesUnderTest())("POST /api/cron/deliver on %s", (kind) => {
-  const saved = { ...process.env };
-  let target: DatabaseTarget;
-  let drop: () => Promise<void>;
-  let dataDir: string | undefined;
+  let restore: () => Promise<void>;
 
   beforeAll(async () => {
-    if (kind === "pglite") {
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sh-cron-"));
-      process.env.SIGNALHOUSE_DATA_DIR = dataDir;
-      delete process.env.DATABASE_URL;
-      target = { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
-      drop = async () => {
-        await closePglite(target.kind === "pglite" ? target.dataDir : "");
-        fs.rmSync(dataDir!, { recursive: true, force: true });
-      };
-    } else {
-      ({ target, drop } = await createEmptyDatabase("postgres"));
-      process.env.DATABASE_URL = target.kind === "postgres" ? target.url : "";
-    }
-    process.env.CRON_SECRET = SECRET;
-    resetEnvCache();
-    await applyMigrations(target);
+    ({ restore } = await useProcessDatabase(kind, { CRON_SECRET: SECRET }));
   });
-  afterAll(async () => {
-    await db().$disconnect();
-    process.env = saved;
-    resetEnvCache();
-    await drop();
-  });
+  afterAll(async () => restore());
 
   it("answers 503 with a clear error when CRON_SECRET is not set", async () => {
     delete process.env.CRON_SECRET;

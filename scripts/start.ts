@@ -86,7 +86,10 @@ if (prepared.target.kind === "pglite") await closePglite(prepared.target.dataDir
 // finishes or releases its in-flight deliveries, then exits (lib/delivery/inline-worker.ts). Next would
 // otherwise exit under it.
 const manualSignals = !dev && config.SIGNALHOUSE_WORKER === "inline" ? { NEXT_MANUAL_SIG_HANDLE: "true" } : {};
-const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(config.PORT)], {
+// next's own binary, not `npx next`: npm exec does not pass SIGTERM on to the server it started, which
+// left the server running (and its leases held) after `npm start` was told to stop.
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
   stdio: "inherit",
   env: { ...process.env, ...manualSignals },
 });

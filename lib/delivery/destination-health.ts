@@ -85,3 +85,10 @@ export async function holdDestination(tx: DbClient, destination: string, until: 
     SET "blockedUntil" = GREATEST(COALESCE("DestinationState"."blockedUntil", EXCLUDED."blockedUntil"), EXCLUDED."blockedUntil"),
         "lastError" = EXCLUDED."lastError", "updatedAt" = EXCLUDED."updatedAt"`;
 }
+
+/** A probe that sent nothing (its row had expired, or a rate window was full) hands the probe back. */
+export async function releaseProbe(tx: DbClient, destination: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "DestinationState" SET "blockedUntil" = ${DB_NOW}, "updatedAt" = ${DB_NOW}
+    WHERE destination = ${destination} AND "consecutiveFailures" > 0 AND "blockedUntil" > ${DB_NOW}`;
+}

@@ -8,6 +8,7 @@
 // or are released) and then the process exits. Without that variable (a bare `next start`), Next exits
 // on its own and the leases this worker held simply lapse and are re-claimed.
 import { currentTarget, db } from "../db/client";
+import { closePglite } from "../db/pglite";
 import { env } from "../env";
 import { productionChannels } from "./channels";
 import { runWorker, type WorkerSummary } from "./drain";
@@ -56,6 +57,15 @@ async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary
   }
 }
 
+// Before the process exits on a signal: PGlite checkpoints on close, PostgreSQL connections end cleanly.
+async function closeDatabase(): Promise<void> {
+  const target = currentTarget();
+  await db()
+    .$disconnect()
+    .catch(() => {});
+  if (target.kind === "pglite") await closePglite(target.dataDir).catch(() => {});
+}
+
 /** Starts the inline worker unless it runs already or is switched off; returns its id when it started. */
 export function startInlineWorker(): string | undefined {
   if (holder.__signalhouseInlineWorker) return undefined;
@@ -66,7 +76,8 @@ export function startInlineWorker(): string | undefined {
   const onSignal = (signal: NodeJS.Signals) => {
     if (stop.signal.aborted) return;
     stop.abort();
-    if (manualSignals) void done.finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    if (manualSignals)
+      void done.finally(() => closeDatabase().finally(() => process.exit(signal === "SIGINT" ? 130 : 143)));
   };
   const done = run(workerId, stop.signal);
   process.once("SIGTERM", onSignal);

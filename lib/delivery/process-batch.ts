@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Channel, ChannelSendResult, DeliveryOutcome } from "./channel";
 import { type ClaimedRow, SEND_ERROR_CODE, SEND_TIMEOUT_CODE, toChannelDelivery } from "./claimed-row";
-import { holdDestination } from "./destination-health";
+import { holdDestination, releaseProbe } from "./destination-health";
 import { acquireRate } from "./destination-limits";
 import type { EngineContext } from "./engine-context";
 import { sendDeadlineMs } from "./lease";
@@ -143,7 +143,10 @@ export async function processBatch(ctx: EngineContext, channel: Channel, batch: 
       await record(ctx, rows, { outcomes: expired, requests: [] }, now, counts, false);
     }
     const sendable = batch.filter((row) => !expired.has(row.id));
-    if (sendable.length === 0) return counts;
+    if (sendable.length === 0) {
+      if (batch[0]?.probe) await releaseProbe(ctx.db, batch[0].destination);
+      return counts;
+    }
 
     const destination = sendable[0]!.destination;
     const grant = await acquireRate(ctx.db, destination, channel.limits?.windows ?? [], sendable.length, now);

@@ -202,6 +202,17 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
     expect(await countByState(prisma, ids)).toEqual({ delivered: 12 });
   });
 
+  it("a probe whose row expired before sending hands the probe back at once", async () => {
+    await addDeliveries(prisma, org, [{ destination: "bad", expiresAt: new Date(Date.now() - 1) }]);
+    await prisma.destinationState.create({
+      data: { destination: "bad", consecutiveFailures: 2, blockedUntil: new Date(Date.now() - 1) },
+    });
+    expect(await drain()).toMatchObject({ claimed: 1, expired: 1 });
+    const state = await prisma.destinationState.findUniqueOrThrow({ where: { destination: "bad" } });
+    expect(state.blockedUntil!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(state.consecutiveFailures).toBe(2);
+  });
+
   it("a delivery that keeps failing longer than the dead age goes to `dead`, visible, never dropped", async () => {
     const [old] = await addDeliveries(prisma, org, [{ createdAt: new Date(Date.now() - 4 * DAY) }]);
     board.behave("seek", () => ({ status: 401 }));

@@ -4,6 +4,7 @@
 import { AppError } from "../errors/app-error";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
+import { recordWorkflowTransition } from "../history/record-workflow-transition";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import { loadCurrentVersion, loadPipelineVersion } from "../pipelines/load-pipeline-version";
 import { applicationStatusSignal, type StatusAt } from "../signals/build-signal";
@@ -111,5 +112,22 @@ export async function changeApplicationStatus(
       ),
     );
   }
+  const transition = await recordWorkflowTransition(
+    tx,
+    {
+      organizationId: input.organizationId,
+      eventId: event.id,
+      applicationId: app.id,
+      positionId: app.positionId,
+      candidateId: app.candidateId,
+      status: version.definition.statuses.find((s) => s.key === input.statusKey)!,
+      occurredAt,
+      positionProfileId: app.position.seekProfiles.at(-1)?.profileId,
+      // The candidate's source for this opportunity (seed 003); SEEK when they came through SEEK.
+      seekSource: resolved ? "SEEK" : "Other",
+    },
+    now,
+  );
+  if (transition) deliveries.push(transition);
   return { id: event.id, deliveries };
 }

@@ -182,9 +182,9 @@ describe.each(databasesUnderTest())("history and notes recording on %s", (kind) 
       422,
       "LOCAL",
     ],
-  ] as const)("refuses %s, writing nothing", async (_name, body, status, candidateId = "C1") => {
+  ] as const)("refuses %s, writing nothing", async (_name, body, status, candidateId?: string) => {
     const before = await tableCounts(h.prisma);
-    const r = await history("item-x", body, candidateId);
+    const r = await history("item-x", body, candidateId ?? "C1");
     expect(r.status).toBe(status);
     expect(await tableCounts(h.prisma)).toEqual(before);
   });

@@ -61,7 +61,7 @@ export function ImportExport(props: {
         <summary className="cursor-pointer text-sm font-semibold">Import JSON</summary>
         <div className="mt-2 space-y-2">
           <label className="block text-sm text-slate-600" htmlFor={`${props.idPrefix}-import`}>
-            Paste a {props.kind} pipeline in the API's shape
+            Paste {props.kind === "application" ? "an application" : "a position"} pipeline in the API's shape
           </label>
           <textarea
             id={`${props.idPrefix}-import`}

@@ -95,7 +95,7 @@ export function PipelineEditor(props: PipelineEditorProps) {
         {liveRegion}
         <section className={sectionClass} aria-labelledby={`${idPrefix}-start`}>
           <h2 id={`${idPrefix}-start`} className="mb-3 text-base font-semibold">
-            Start a {props.kind} pipeline
+            Start {props.kind === "application" ? "an application" : "a position"} pipeline
           </h2>
           <TemplatePicker kind={props.kind} templates={props.templates} onPick={pickTemplate} />
         </section>

@@ -19,7 +19,9 @@ export function SeekPreview(props: { idPrefix: string; pipeline: TPipelineDefini
         What SEEK receives
       </h2>
       <p className="text-sm text-slate-600">
-        For each status, the <code>current</code> state of a {props.pipeline.kind} status update signal.
+        For each status, the <code>current</code> state of the{" "}
+        <code>{props.pipeline.kind === "application" ? "ApplicationStatusUpdate" : "PositionStatusUpdate"}</code>{" "}
+        signal.
       </p>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">Add statuses to see the preview.</p>

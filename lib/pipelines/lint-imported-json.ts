@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { lintPipeline, type TLintFinding, type TLintPath } from "./lint-pipeline";
 import { ZPipelineDefinition, ZPipelineKind, ZSeekHistoryStatusCode } from "./pipeline-definition";
-import { findingsFromZodIssues, formatLintPath } from "./zod-issue-findings";
+import { findingsFromZodIssues } from "./zod-issue-findings";
 
 type Nested = { path: TLintPath; list: "phases" | "statuses"; label: string; field: string };
 
@@ -42,7 +42,7 @@ function nestingFindings(raw: Record<string, unknown>): TLintFinding[] {
   const phaseLevels = depth(raw.phases);
   const levels = Math.max(phaseLevels, Math.min(phaseLevels, 1) + depth(raw.statuses));
   return [...nestedIn("phases", raw.phases), ...nestedIn("statuses", raw.statuses)].map((nested) => {
-    const where = `${nested.list === "phases" ? "Phase" : "Status"} “${nested.label}” contains “${nested.field}” (${formatLintPath(nested.path)})`;
+    const where = `${nested.list === "phases" ? "Phase" : "Status"} “${nested.label}” contains “${nested.field}”`;
     if (levels > 2) {
       return {
         severity: "error",

@@ -6,7 +6,7 @@ import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { recordWorkflowTransition } from "../history/record-workflow-transition";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
-import { loadCurrentVersion, loadPipelineVersion } from "../pipelines/load-pipeline-version";
+import { loadCurrentVersion, loadRecordedVersion } from "../pipelines/load-pipeline-version";
 import { applicationStatusSignal, type StatusAt } from "../signals/build-signal";
 import { findApplicationForUpdate } from "./find-application";
 import { resolveSeekIdentifiers } from "./resolve-seek-identifiers";
@@ -46,7 +46,7 @@ export async function changeApplicationStatus(
     );
   }
   // Moving to the status it is already in would tell SEEK nothing new: refused (docs/decisions/0004).
-  if (app.currentStatusKey === input.statusKey && app.currentVersionId === version.id) {
+  if (app.currentStatusKey === input.statusKey && app.currentVersionId === version.version.id) {
     throw new AppError("CONFLICT", `Application ${input.applicationId} is already in status "${input.statusKey}".`);
   }
 
@@ -54,7 +54,7 @@ export async function changeApplicationStatus(
   const current: StatusAt = { pipeline: version.definition, statusKey: input.statusKey, occurredAt };
   let previous: StatusAt | undefined;
   if (app.currentStatusKey && app.currentVersionId && app.currentStatusAt) {
-    const previousVersion = await loadPipelineVersion(tx, app.currentVersionId);
+    const previousVersion = await loadRecordedVersion(tx, input.organizationId, app.currentVersionId);
     previous = {
       pipeline: previousVersion.definition,
       statusKey: app.currentStatusKey,
@@ -69,7 +69,7 @@ export async function changeApplicationStatus(
       applicationId: app.id,
       positionId: app.positionId,
       candidateId: app.candidateId,
-      versionId: version.id,
+      versionId: version.version.id,
       fromStatusKey: app.currentStatusKey,
       fromVersionId: app.currentVersionId,
       fromOccurredAt: app.currentStatusAt,
@@ -80,7 +80,7 @@ export async function changeApplicationStatus(
   });
   await tx.application.update({
     where: { id: app.id },
-    data: { currentStatusKey: input.statusKey, currentVersionId: version.id, currentStatusAt: occurredAt },
+    data: { currentStatusKey: input.statusKey, currentVersionId: version.version.id, currentStatusAt: occurredAt },
   });
 
   const deliveries = [];

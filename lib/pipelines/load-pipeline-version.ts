@@ -1,41 +1,32 @@
-// Reads a stored pipeline version's definition. Stored definitions were validated when saved; parsing
-// again here keeps a hand-edited row from reaching SEEK malformed.
+// The version a status change is recorded against: the current version of one organization's pipeline.
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
-import { type TPipelineDefinition, ZPipelineDefinition } from "./pipeline-definition";
+import { getPipelineVersion, type TPipelineWithVersion } from "./get-pipeline";
 
-export type LoadedPipelineVersion = {
-  id: string;
-  pipelineId: string;
-  version: number;
-  definition: TPipelineDefinition;
-};
-
-export async function loadPipelineVersion(
-  tx: Prisma.TransactionClient,
-  versionId: string,
-): Promise<LoadedPipelineVersion> {
-  const row = await tx.pipelineVersion.findUniqueOrThrow({ where: { id: versionId } });
-  return {
-    id: row.id,
-    pipelineId: row.pipelineId,
-    version: row.version,
-    definition: ZPipelineDefinition.parse(row.definition),
-  };
-}
-
-/** The current version of a pipeline of this organization, by id; 422 when it has none. */
 export async function loadCurrentVersion(
   tx: Prisma.TransactionClient,
   organizationId: string,
   pipelineId: string,
-): Promise<LoadedPipelineVersion> {
+): Promise<TPipelineWithVersion> {
   const pipeline = await tx.pipeline.findFirst({
     where: { id: pipelineId, organizationId },
     select: { key: true, currentVersionId: true },
   });
-  if (!pipeline?.currentVersionId) {
+  const current = pipeline?.currentVersionId
+    ? await getPipelineVersion(tx, organizationId, pipeline.currentVersionId)
+    : null;
+  if (!current)
     throw new AppError("UNPROCESSABLE", `Pipeline ${pipeline?.key ?? pipelineId} has no saved version yet.`);
-  }
-  return loadPipelineVersion(tx, pipeline.currentVersionId);
+  return current;
+}
+
+/** A version an earlier event was recorded with; it belongs to the organization by construction. */
+export async function loadRecordedVersion(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  versionId: string,
+): Promise<TPipelineWithVersion> {
+  const version = await getPipelineVersion(tx, organizationId, versionId);
+  if (!version) throw new Error(`pipeline version ${versionId} of organization ${organizationId} is missing`);
+  return version;
 }

@@ -12,8 +12,10 @@ function issueOf(raw: unknown): TPipelineSaveIssue | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const { path, message } = raw as { path?: unknown; message?: unknown };
   if (typeof message !== "string") return undefined;
-  const parts = Array.isArray(path)
-    ? path.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
+  // API issues carry dotted string paths ("statuses.2.phase"); zod's own carry arrays.
+  const segments = typeof path === "string" ? path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : path;
+  const parts = Array.isArray(segments)
+    ? segments.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
     : [];
   return { path: parts, message };
 }

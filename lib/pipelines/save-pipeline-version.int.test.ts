@@ -76,13 +76,13 @@ describe.each(databasesUnderTest())("savePipelineVersion on %s", (kind) => {
     expect((await getCurrentPipeline(t.prisma, orgA, "shared-key"))?.pipeline.kind).toBe("application");
   });
 
-  it("refuses an invalid definition or key as BAD_REQUEST with issues by path, writing nothing", async () => {
+  it("refuses an invalid definition or key as VALIDATION_FAILED with issues by path, writing nothing", async () => {
     const invalid = { ...application(), statuses: [] } as TPipelineDefinition;
     await expect(save("broken", invalid)).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      issues: [expect.objectContaining({ path: ["statuses"] })],
+      code: "VALIDATION_FAILED",
+      issues: [expect.objectContaining({ path: "statuses" })],
     });
-    await expect(save("no spaces", application())).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(save("no spaces", application())).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     expect(await t.prisma.pipeline.count({ where: { key: { in: ["broken", "no spaces"] } } })).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { AppError } from "../errors/app-error";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
-import { loadCurrentVersion, loadPipelineVersion } from "../pipelines/load-pipeline-version";
+import { loadCurrentVersion, loadRecordedVersion } from "../pipelines/load-pipeline-version";
 import { positionStatusSignal, type StatusAt } from "../signals/build-signal";
 import { identifierExpiresAt, isIdentifierExpired } from "../signals/identifier-expiry";
 
@@ -44,14 +44,14 @@ export async function changePositionStatus(
       ],
     );
   }
-  if (position.currentStatusKey === input.statusKey && position.currentVersionId === version.id) {
+  if (position.currentStatusKey === input.statusKey && position.currentVersionId === version.version.id) {
     throw new AppError("CONFLICT", `Position ${input.positionId} is already in status "${input.statusKey}".`);
   }
   const occurredAt = input.occurredAt ?? now;
   const current: StatusAt = { pipeline: version.definition, statusKey: input.statusKey, occurredAt };
   let previous: StatusAt | undefined;
   if (position.currentStatusKey && position.currentVersionId && position.currentStatusAt) {
-    const previousVersion = await loadPipelineVersion(tx, position.currentVersionId);
+    const previousVersion = await loadRecordedVersion(tx, input.organizationId, position.currentVersionId);
     previous = {
       pipeline: previousVersion.definition,
       statusKey: position.currentStatusKey,
@@ -63,7 +63,7 @@ export async function changePositionStatus(
       organizationId: input.organizationId,
       type: "PositionStatusChanged",
       positionId: position.id,
-      versionId: version.id,
+      versionId: version.version.id,
       fromStatusKey: position.currentStatusKey,
       fromVersionId: position.currentVersionId,
       fromOccurredAt: position.currentStatusAt,
@@ -74,7 +74,7 @@ export async function changePositionStatus(
   });
   await tx.position.update({
     where: { id: position.id },
-    data: { currentStatusKey: input.statusKey, currentVersionId: version.id, currentStatusAt: occurredAt },
+    data: { currentStatusKey: input.statusKey, currentVersionId: version.version.id, currentStatusAt: occurredAt },
   });
   if (position.seekProfiles.length === 0) return { id: event.id, deliveries: [] };
 

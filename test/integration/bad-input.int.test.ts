@@ -5,6 +5,7 @@ import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]
 import { POST as applicationStatus } from "@/app/api/v1/applications/[applicationId]/status/route";
 import { GET as getDelivery } from "@/app/api/v1/deliveries/[deliveryId]/route";
 import { GET as listDeliveries } from "@/app/api/v1/deliveries/route";
+import { PUT as putPipeline } from "@/app/api/v1/pipelines/[pipelineKey]/route";
 import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
 import { generateApiKey, hashApiKey } from "@/lib/api-keys/key-format";
@@ -51,7 +52,58 @@ const move = (body: unknown, id = "A1", extra: Partial<CallOptions> = {}): CallO
   ...extra,
 });
 
+const pipe = (body: unknown, key = "std"): CallOptions => ({
+  method: "PUT",
+  path: `/api/v1/pipelines/${key}`,
+  params: { pipelineKey: key },
+  body,
+});
+const flat = { name: "P", kind: "application", statuses: [{ key: "a", label: "A", success: null }] };
+
 const cases: Case[] = [
+  // Pipelines
+  {
+    name: "pipeline of an unknown kind",
+    handler: putPipeline,
+    request: pipe({ ...flat, kind: "candidate" }),
+    status: 400,
+    code: "VALIDATION_FAILED",
+  },
+  {
+    name: "pipeline with phases but a status without one",
+    handler: putPipeline,
+    request: pipe({ ...flat, phases: [{ key: "p", label: "P" }] }),
+    status: 400,
+    code: "VALIDATION_FAILED",
+  },
+  {
+    name: "pipeline with duplicate status keys",
+    handler: putPipeline,
+    request: pipe({ ...flat, statuses: [flat.statuses[0], flat.statuses[0]] }),
+    status: 400,
+    code: "VALIDATION_FAILED",
+  },
+  {
+    name: "pipeline with success as a string",
+    handler: putPipeline,
+    request: pipe({ ...flat, statuses: [{ key: "a", label: "A", success: "yes" }] }),
+    status: 400,
+    code: "VALIDATION_FAILED",
+  },
+  {
+    name: "pipeline changing kind",
+    handler: putPipeline,
+    request: pipe({ ...flat, kind: "position" }),
+    status: 422,
+    code: "UNPROCESSABLE",
+  },
+  {
+    name: "pipeline key with a slash-like character",
+    handler: putPipeline,
+    request: pipe(flat, "bad key!"),
+    status: 400,
+    code: "VALIDATION_FAILED",
+  },
   // Authentication
   {
     name: "no Authorization header",

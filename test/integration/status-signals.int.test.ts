@@ -5,6 +5,7 @@ import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]
 import { POST as applicationStatus } from "@/app/api/v1/applications/[applicationId]/status/route";
 import { GET as getDelivery } from "@/app/api/v1/deliveries/[deliveryId]/route";
 import { GET as listDeliveries } from "@/app/api/v1/deliveries/route";
+import { GET as getPipeline, PUT as putPipeline } from "@/app/api/v1/pipelines/[pipelineKey]/route";
 import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
 import { GET as apply } from "@/app/apply/[positionId]/route";
@@ -97,6 +98,32 @@ describe.each(databasesUnderTest())("status changes and signals on %s", (kind) =
     const event = await h.prisma.event.findUniqueOrThrow({ where: { id: responses[2]!.body.id } });
     expect(event).toMatchObject({ fromStatusKey: "shortlist", toStatusKey: "first", occurredAt: new Date(times[2]!) });
     expect(event.versionId).toBe(event.fromVersionId);
+  });
+
+  it("each pipeline PUT creates a new version; GET returns the current one", async () => {
+    const first = await call(putPipeline, {
+      method: "PUT",
+      path: "/api/v1/pipelines/api-made",
+      params: { pipelineKey: "api-made" },
+      body: flatPositionPipeline,
+    });
+    expect(first.status).toBe(202);
+    expect(first.body).toEqual({ id: expect.any(String), version: 1, deliveries: [] });
+    const renamed = { ...flatPositionPipeline, name: "Renamed" };
+    const second = await call(putPipeline, {
+      method: "PUT",
+      path: "/api/v1/pipelines/api-made",
+      params: { pipelineKey: "api-made" },
+      body: renamed,
+    });
+    expect(second.body.version).toBe(2);
+    const current = await call(getPipeline, {
+      method: "GET",
+      path: "/api/v1/pipelines/api-made",
+      params: { pipelineKey: "api-made" },
+    });
+    expect(current.status).toBe(200);
+    expect(current.body).toEqual({ key: "api-made", version: 2, ...renamed });
   });
 
   it("uses the time of the request when occurredAt is absent (event time, never send time)", async () => {

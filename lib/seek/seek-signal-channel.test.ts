@@ -215,13 +215,6 @@ describe("seek-signal channel", () => {
     ]);
   });
 
-  it("expires a delivery whose identifier is past its 180 days instead of sending it", async () => {
-    const stale = { ...delivery(1), expiresAt: new Date(NOW.getTime() - 1) };
-    const result = await channel().send([stale, delivery(2)], context());
-    expect(result.outcomes.get("delivery-1")).toMatchObject({ kind: "expired" });
-    expect(mock.acceptedSignals().map((s) => s.token)).toEqual([seekToken(2)]);
-  });
-
   it("retries, without sending, when the partner token cannot be had", async () => {
     mock.setFaults({ tokenHttp5xx: 1 });
     const result = await channel().send(deliveries(2), context());

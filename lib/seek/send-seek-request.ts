@@ -1,12 +1,12 @@
-// One HTTP request carrying a group of signal deliveries: sendSignal for one, sendSignals for more
-// (seed 000), classified, and logged with every token redacted.
+// One HTTP request to SEEK on behalf of some deliveries: sent, classified, and logged as the engine
+// records it, with every token redacted from bodies and messages.
+import type { AnyVariables, TypedDocumentNode } from "@urql/core";
 import type { ChannelRequestLog, ClaimedDelivery } from "@/lib/delivery/channel";
 import { classifySeekResponse, type SeekClassification } from "./classify-seek-response";
 import { redactSecrets } from "./redact-secrets";
 import type { SeekClient } from "./seek-graphql-client";
-import { SendSignalDocument, type SendSignalInput, SendSignalsDocument } from "./signal-documents";
 
-export type SignalRequestResult = { classification: SeekClassification; log: ChannelRequestLog };
+export type SeekRequestResult = { classification: SeekClassification; log: ChannelRequestLog };
 
 /** The seek-tokens a group carries: the payload is opaque except for this, read only to redact it. */
 export function seekTokensOf(group: ClaimedDelivery[]): string[] {
@@ -16,17 +16,13 @@ export function seekTokensOf(group: ClaimedDelivery[]): string[] {
   });
 }
 
-export async function sendSignalRequest(
+export async function sendSeekRequest<TData, TVariables extends AnyVariables>(
   client: SeekClient,
-  group: ClaimedDelivery[],
+  request: { document: TypedDocumentNode<TData, TVariables>; variables: TVariables; deliveries: ClaimedDelivery[] },
   options: { token: string; signal: AbortSignal; now: () => Date },
-): Promise<SignalRequestResult> {
-  const signals = group.map((delivery) => delivery.payload as SendSignalInput);
-  const [only] = signals;
-  const call =
-    signals.length === 1 && only
-      ? await client.execute(SendSignalDocument, { input: only }, options)
-      : await client.execute(SendSignalsDocument, { input: { signals } }, options);
+): Promise<SeekRequestResult> {
+  const group = request.deliveries;
+  const call = await client.execute(request.document, request.variables, options);
   const secrets = [options.token, ...seekTokensOf(group)];
   const redact = (text: string | null) => (text === null ? null : redactSecrets(text, secrets));
   // SEEK's messages reach the dashboard and may echo an input (graphql-js coercion errors do).

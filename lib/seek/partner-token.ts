@@ -44,8 +44,9 @@ export function createPartnerTokenSource(options: DbPartnerTokenOptions): Partne
   async function readStored(): Promise<FetchedPartnerToken | null> {
     const row = await db.accessToken.findUnique({ where: { key: TOKEN_KEY } });
     if (!row) return null;
+    const key = options.encryptionKey();
     try {
-      const accessToken = decryptSecret(row.tokenEnc, options.encryptionKey());
+      const accessToken = decryptSecret(row.tokenEnc, key);
       return { accessToken, issuedAt: row.updatedAt, expiresAt: row.expiresAt };
     } catch {
       return null; // sealed under another key: as good as absent, and overwritten by the renewal
@@ -108,9 +109,10 @@ export function createPartnerTokenSource(options: DbPartnerTokenOptions): Partne
       if (memo?.accessToken === token) memo = null;
       const row = await db.accessToken.findUnique({ where: { key: TOKEN_KEY } });
       if (!row) return;
+      const key = options.encryptionKey();
       let stored: string | null = null;
       try {
-        stored = decryptSecret(row.tokenEnc, options.encryptionKey());
+        stored = decryptSecret(row.tokenEnc, key);
       } catch {
         // unreadable: leave it to the next renewal
       }

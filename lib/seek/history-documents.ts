@@ -1,30 +1,14 @@
 // The candidate process history mutations with the selections seed 003 shows: only the item id, from
-// the Success or the Conflict side of the create union. Types are hand-written from SEEK's schema.
+// the Success or the Conflict side of the create union. Items are those lib/history builds.
 import { gql } from "@urql/core";
-
-type CodeInput = { code: string };
-type PersonInput = {
-  name: { formattedName: string; given?: string; family?: string };
-  communication: { email: { address: string }[]; phone: { formattedNumber: string }[] };
-  roleCode?: string;
-};
-
-/** The fields an item carries on create and update (update adds `id`, create adds `idempotencyId`). */
-export type CandidateProcessHistoryItemFields = {
-  action: CodeInput & { name?: string; description?: string };
-  actionDate: string;
-  primaryParties: { person?: PersonInput; organization?: { name: string } }[];
-  positionProfile?: { profileId: string };
-  seekSource?: { name: string };
-  status?: CodeInput;
-};
+import type { HistoryItemFields } from "@/lib/history/build-history-item";
 
 export type CreateCandidateProcessHistoryItemInput = {
   candidateProfile: { profileId: string };
-  candidateProcessHistoryItem: CandidateProcessHistoryItemFields & { idempotencyId: string };
+  candidateProcessHistoryItem: HistoryItemFields & { idempotencyId: string };
 };
 export type UpdateCandidateProcessHistoryItemInput = {
-  candidateProcessHistoryItem: CandidateProcessHistoryItemFields & { id: string };
+  candidateProcessHistoryItem: HistoryItemFields & { id: string };
 };
 export type DeleteCandidateProcessHistoryItemInput = { candidateProcessHistoryItem: { id: string } };
 

@@ -4,13 +4,17 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { type SeekMock, startSeekMock } from "@/e2e/mocks/seek/server";
 import packageJson from "@/package.json";
 import { createSeekClient } from "./seek-graphql-client";
-import { SendSignalDocument } from "./signal-documents";
+import { SendSignalDocument, type SendSignalInput } from "./signal-documents";
 
 const mock: SeekMock = await startSeekMock({ seed: 3 });
 afterAll(() => mock.close());
 beforeEach(() => mock.reset());
 
-const input = { typeCode: "ApplicationComplete", token: "seek-token-1", timestamp: "2020-01-01T09:00:00.000Z" };
+const input: SendSignalInput = {
+  typeCode: "ApplicationComplete",
+  token: "seek-token-1",
+  timestamp: "2020-01-01T09:00:00.000Z",
+};
 const client = createSeekClient({ url: mock.graphqlUrl, timeoutMs: 300 });
 
 describe("SEEK GraphQL client", () => {

@@ -8,6 +8,12 @@ import type { SeekClient } from "./seek-graphql-client";
 
 export type SeekRequestResult = { classification: SeekClassification; log: ChannelRequestLog };
 
+export type SeekRequest<TData, TVariables extends AnyVariables> = {
+  document: TypedDocumentNode<TData, TVariables>;
+  variables: TVariables;
+  deliveries: ClaimedDelivery[];
+};
+
 /** The seek-tokens a group carries: the payload is opaque except for this, read only to redact it. */
 export function seekTokensOf(group: ClaimedDelivery[]): string[] {
   return group.flatMap((delivery) => {
@@ -18,7 +24,7 @@ export function seekTokensOf(group: ClaimedDelivery[]): string[] {
 
 export async function sendSeekRequest<TData, TVariables extends AnyVariables>(
   client: SeekClient,
-  request: { document: TypedDocumentNode<TData, TVariables>; variables: TVariables; deliveries: ClaimedDelivery[] },
+  request: SeekRequest<TData, TVariables>,
   options: { token: string; signal: AbortSignal; now: () => Date },
 ): Promise<SeekRequestResult> {
   const group = request.deliveries;

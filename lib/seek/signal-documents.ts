@@ -1,26 +1,10 @@
 // The Selection Signals mutations, written as seeds 000 and 002 show them: arguments only as variables,
-// nothing selected but the Boolean result. Types are hand-written from SEEK's schema pages
+// nothing selected but the Boolean result. The input is the SendSignalInput lib/signals builds
 // (docs/decisions/0030-seek-graphql-documents.md); documents.schema.test.ts holds them to the schema.
 import { gql } from "@urql/core";
+import type { SendSignalInput } from "@/lib/signals/build-signal";
 
-export type SendSignal_PositionInput = { index: number; label: string; total: number };
-
-export type SendSignal_StateInput = {
-  phase?: SendSignal_PositionInput;
-  status: SendSignal_PositionInput;
-  success?: boolean | null;
-  timestamp: string;
-};
-
-export type SendSignalInput = {
-  typeCode: "ApplicationComplete" | "ApplicationStatusUpdate" | "PositionStatusUpdate" | (string & {});
-  token?: string;
-  candidateApplicationProfileId?: string;
-  positionProfileIds?: string[];
-  current?: SendSignal_StateInput;
-  previous?: SendSignal_StateInput;
-  timestamp?: string;
-};
+export type { SendSignalInput };
 
 /** SEEK accepts at most this many signals in one sendSignals. */
 export const MAX_SIGNALS_PER_REQUEST = 100;

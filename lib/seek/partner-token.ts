@@ -4,6 +4,7 @@
 // all find the token stale make one request to the token endpoint, not N. See
 // docs/decisions/0032-partner-token-cache.md. The token itself is never logged.
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -30,8 +31,6 @@ export type DbPartnerTokenOptions = {
   /** how often a process waiting for another's renewal looks again (default 200 ms) */
   pollMs?: number;
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createPartnerTokenSource(options: DbPartnerTokenOptions): PartnerTokenSource {
   const { db } = options;

@@ -3,6 +3,7 @@
 // Steer it in-process (the returned SeekMock) or over HTTP (/__control/*, see control-routes.ts).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { answerGraphql, describeGraphqlBody } from "./answer-graphql";
 import { handleControl } from "./control-routes";
 import { pickRequestFault, type RequestFault, type SeekMockFaults, ZSeekMockFaults } from "./faults";
@@ -90,7 +91,6 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 }
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startSeekMock(options: SeekMockOptions = {}): Promise<SeekMock> {
   const now = options.now ?? Date.now;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 
 /** Faults that replace the answer to one whole notes request. */
-export const REQUEST_FAULTS = ["rateLimited", "http5xx", "unauthorized", "hang"] as const;
+export const REQUEST_FAULTS = ["rateLimited", "http5xx", "unauthorized", "badRequest", "hang"] as const;
 export type RequestFault = (typeof REQUEST_FAULTS)[number];
 
 const fraction = z.number().min(0).max(1);
@@ -18,6 +18,8 @@ export const ZLinkedinMockFaults = z.strictObject({
   http5xxStatus: z.number().int().min(500).max(599).optional(),
   /** HTTP 401 whatever the token (as if it had been revoked) */
   unauthorized: fraction.optional(),
+  /** HTTP 400 for the whole request, as LinkedIn answers a batch it cannot read */
+  badRequest: fraction.optional(),
   /** never answer: the client's timeout must fire */
   hang: fraction.optional(),
   /** wait this long before answering every notes request */

@@ -179,14 +179,15 @@ describe("fault injection", () => {
     expect(Object.keys(second.body.errors)).toEqual(["N3"]);
   });
 
-  it("serves queued whole-request faults in order: 429 without Retry-After, 5xx, 401", async () => {
-    mock.setFaults({ queue: ["rateLimited", "http5xx", "unauthorized"], http5xxStatus: 502 });
+  it("serves queued whole-request faults in order: 429 without Retry-After, 5xx, 401, 400", async () => {
+    mock.setFaults({ queue: ["rateLimited", "http5xx", "unauthorized", "badRequest"], http5xxStatus: 502 });
     const limited = await callNotes(mock, "PUT", { ids: ["N1"] });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBeNull();
     expect(limited.body).toMatchObject({ status: 429, serviceErrorCode: 101 });
     expect((await callNotes(mock, "PUT", { ids: ["N1"] })).status).toBe(502);
     expect((await callNotes(mock, "PUT", { ids: ["N1"] })).status).toBe(401);
+    expect((await callNotes(mock, "PUT", { ids: ["N1"] })).status).toBe(400);
     expect((await callNotes(mock, "PUT", { ids: ["N1"] })).status).toBe(200);
   });
 

@@ -215,6 +215,9 @@ export async function startLinkedinMock(options: LinkedinMockOptions = {}): Prom
       res.writeHead(status, { "content-type": "text/html" });
       return res.end(`<html><body><h1>${status} Service Unavailable</h1></body></html>`);
     }
+    if (fault === "badRequest") {
+      return answer(400, linkedinError(400, "Injected: the batch request could not be processed.", 100));
+    }
     if (fault === "rateLimited") {
       return answer(429, linkedinError(429, "Throttle limit for calls to this resource is reached.", 101));
     }

@@ -5,24 +5,18 @@
 // organization (throttle, refused credentials, 429) leaves its remaining changes unsent, as retries.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import type { ChannelRequestLog, DeliveryOutcome, SendContext } from "../delivery/channel";
+import type { SendContext } from "../delivery/channel";
 import type { LinkedinAccessTokens } from "./access-token";
-import { classifyNotesResponse, type EntityVerdict } from "./classify-notes-response";
+import { buildNotesRequest } from "./build-notes-request";
+import { classifyNotesResponse } from "./classify-notes-response";
 import { loadLinkedinCredentials } from "./credentials";
 import { LinkedinTokenError } from "./fetch-access-token";
 import type { LinkedinSettings } from "./linkedin-settings";
-import { batchUpdateBody, notesPathAndQuery, notesUrl } from "./notes-url";
+import { entityErrorCodes, notesRequestLog } from "./notes-request-log";
 import { type NoteChange, type PlannedRequest, planNoteRequests } from "./plan-note-requests";
-import { redactLinkedinSecrets } from "./redact-linkedin-secrets";
+import type { RetryCause, SendCollector } from "./send-collector";
 import { sendNotesRequest } from "./send-notes-request";
 import { type LinkedinLimits, reserveLinkedinRequest } from "./throttle";
-
-/** What a send collects, shared by every organization of the batch. */
-export type SendCollector = {
-  outcomes: Map<string, DeliveryOutcome>;
-  requests: ChannelRequestLog[];
-  backoff?: { until: Date; reason: string };
-};
 
 export type OrganizationSendDeps = {
   db: Db;
@@ -37,17 +31,19 @@ export type OrganizationSendDeps = {
   context: SendContext;
 };
 
-/** Why changes were not sent (now): becomes their retry outcome. */
-type Cause = { code: string; message: string; notBefore?: Date };
-
 /** A misconfiguration or refusal holds the destination this long, so it is visible and retried. */
 const CONFIG_BACKOFF_MS = 5 * 60_000;
 /** After this many 5xx or unanswered requests in one send, the rest waits for the next attempt. */
 const MAX_TRANSIENT_FAILURES = 2;
-const MAX_LOGGED_BODY = 20_000;
 
 export const ORDER_HELD = "LINKEDIN_ORDER_HELD";
 export const SEND_BUDGET = "LINKEDIN_SEND_BUDGET";
+
+const holdCause = (request: PlannedRequest, cause: RetryCause): RetryCause => ({
+  code: ORDER_HELD,
+  message: `Waits for an earlier note change of application ${request.atsJobApplicationId} to reach LinkedIn (${cause.code}).`,
+  ...(cause.notBefore ? { notBefore: cause.notBefore } : {}),
+});
 
 export async function deliverOrganizationNotes(
   organizationId: string,
@@ -56,83 +52,42 @@ export async function deliverOrganizationNotes(
   out: SendCollector,
 ): Promise<void> {
   const { context } = deps;
-  const retry = (list: readonly NoteChange[], cause: Cause) => {
-    const outcome: DeliveryOutcome = { kind: "retry", code: cause.code, message: cause.message };
-    if (cause.notBefore) outcome.notBefore = cause.notBefore;
-    for (const c of list) out.outcomes.set(c.deliveryId, outcome);
-  };
-  const backOff = (until: Date, reason: string) => {
-    if (!out.backoff || out.backoff.until < until) out.backoff = { until, reason };
-  };
   const configBackoff = () => new Date(context.now().getTime() + CONFIG_BACKOFF_MS);
 
   const found = await loadLinkedinCredentials(deps.db, organizationId, deps.settings);
   if (!found.ok) {
     // Not `failed`: the notes are kept and go out once the organization is configured (decision 0052).
-    retry(changes, { code: found.code, message: found.message });
-    backOff(configBackoff(), found.message);
+    out.retry(changes, { code: found.code, message: found.message });
+    out.backOff(configBackoff(), found.message);
     return;
   }
   const credentials = found.credentials;
-  let stop: Cause | null = null;
+  let stop: RetryCause | null = null;
   let transientFailures = 0;
 
   /** Nothing more of this organization goes out in this send; returns what its unsent changes say. */
-  const stopOrganization = (cause: Cause, holdUntil?: Date): Cause => {
+  const stopOrganization = (cause: RetryCause, holdUntil?: Date): RetryCause => {
     stop ??= { ...cause, message: `Not sent: ${cause.message}` };
-    if (holdUntil) backOff(holdUntil, cause.message);
+    if (holdUntil) out.backOff(holdUntil, cause.message);
     return stop;
   };
-
-  function logRequest(
-    request: PlannedRequest,
-    requestId: string,
-    wire: { method: string; path: string; body: string | null },
-    answer: { status: number | null; body: string | null; durationMs: number },
-    errorCodes: string[],
-    token: string,
-  ) {
-    const secrets = [token, credentials.clientSecret];
-    const requestText = `${wire.method} ${wire.path}${wire.body === null ? "" : `\n${wire.body}`}`;
-    out.requests.push({
-      requestId,
-      deliveryIds: request.changes.map((c) => c.deliveryId),
-      httpStatus: answer.status,
-      durationMs: Math.round(answer.durationMs),
-      errorCodes,
-      requestBody: redactLinkedinSecrets(requestText, secrets),
-      responseBody: answer.body === null ? null : redactLinkedinSecrets(answer.body.slice(0, MAX_LOGGED_BODY), secrets),
-    });
-  }
-
-  function settleEntities(request: PlannedRequest, entities: Map<string, EntityVerdict>): Cause | null {
-    let held: Cause | null = null;
-    for (const change of request.changes) {
-      const verdict = entities.get(change.payload.noteId) ?? {
-        kind: "retry" as const,
-        code: "LINKEDIN_ENTITY_MISSING",
-        message: `LinkedIn's answer did not mention note ${change.payload.noteId}`,
-      };
-      out.outcomes.set(change.deliveryId, verdict);
-      if (verdict.kind === "retry") held ??= verdict;
-    }
-    return held;
-  }
+  /** The request's changes are retried; `stops` says whether the rest of the organization waits too. */
+  const retryRequest = (request: PlannedRequest, cause: RetryCause, stops: boolean, holdUntil?: Date) => {
+    out.retry(request.changes, cause);
+    if (stops) stopOrganization(cause, holdUntil);
+    return cause;
+  };
 
   /** Sends one planned request; returns the cause that must hold the application's later changes, if any. */
-  async function send(request: PlannedRequest, afterUnauthorized = false): Promise<Cause | null> {
+  async function send(request: PlannedRequest, afterUnauthorized = false): Promise<RetryCause | null> {
     let token: string;
     try {
       token = await deps.tokens.get(credentials, context.now());
     } catch (error) {
       const rejected = error instanceof LinkedinTokenError && error.kind === "rejected";
-      const cause = {
-        code: rejected ? "LINKEDIN_CREDENTIALS_REJECTED" : "LINKEDIN_TOKEN_UNAVAILABLE",
-        message: error instanceof Error ? error.message : String(error),
-      };
-      retry(request.changes, cause);
-      stopOrganization(cause, rejected ? configBackoff() : undefined);
-      return cause;
+      const code = rejected ? "LINKEDIN_CREDENTIALS_REJECTED" : "LINKEDIN_TOKEN_UNAVAILABLE";
+      const message = error instanceof Error ? error.message : String(error);
+      return retryRequest(request, { code, message }, true, rejected ? configBackoff() : undefined);
     }
 
     const grant = await reserveLinkedinRequest(deps.db, {
@@ -142,146 +97,107 @@ export async function deliverOrganizationNotes(
       limits: deps.limits,
     });
     if (!grant.granted) {
-      const cause = { code: grant.code, message: grant.message, notBefore: grant.notBefore };
-      retry(request.changes, cause);
-      stopOrganization(cause, grant.notBefore);
-      return cause;
+      return retryRequest(
+        request,
+        { code: grant.code, message: grant.message, notBefore: grant.notBefore },
+        true,
+        grant.notBefore,
+      );
     }
 
-    const target = {
-      atsJobApplicationId: request.atsJobApplicationId,
-      integrationContext: credentials.integrationContext,
-      noteIds: request.changes.map((c) => c.payload.noteId),
-    };
-    const method = request.operation === "upsert" ? "PUT" : "DELETE";
-    const body =
-      request.operation === "upsert"
-        ? batchUpdateBody(
-            request.changes.map((c) => [c.payload.noteId, c.payload.operation === "upsert" ? c.payload.entity : {}]),
-          )
-        : null;
+    const wire = buildNotesRequest(deps.settings.apiUrl, credentials.integrationContext, request);
     const requestId = randomUUID();
-    const wire = { method, path: notesPathAndQuery(target), body };
     const result = await sendNotesRequest({
-      method,
-      url: notesUrl(deps.settings.apiUrl, target),
+      ...wire,
       token,
-      body,
       requestId,
       timeoutMs: deps.requestTimeoutMs,
       signal: context.signal,
     });
+    const log = (answer: { status: number | null; body: string | null; durationMs: number }, errorCodes: string[]) =>
+      out.log(
+        notesRequestLog({
+          requestId,
+          deliveryIds: request.changes.map((c) => c.deliveryId),
+          wire,
+          answer,
+          errorCodes,
+          secrets: [token, credentials.clientSecret],
+        }),
+      );
 
     if (result.kind === "no-answer") {
-      logRequest(
-        request,
-        requestId,
-        wire,
-        { status: null, body: null, durationMs: result.durationMs },
-        [result.code],
-        token,
-      );
-      const cause = { code: result.code, message: result.message };
-      retry(request.changes, cause);
+      log({ status: null, body: null, durationMs: result.durationMs }, [result.code]);
       transientFailures += 1;
-      if (result.code === "LINKEDIN_ABORTED" || transientFailures >= MAX_TRANSIENT_FAILURES) stopOrganization(cause);
-      return cause;
+      const stops = result.code === "LINKEDIN_ABORTED" || transientFailures >= MAX_TRANSIENT_FAILURES;
+      return retryRequest(request, result, stops);
     }
 
     const verdict = classifyNotesResponse({
+      ...result,
       operation: request.operation,
-      status: result.status,
-      body: result.body,
-      retryAfter: result.retryAfter,
-      noteIds: target.noteIds,
+      noteIds: wire.noteIds,
       now: context.now(),
     });
-    const codes = verdict.kind === "answered" ? entityErrorCodes(verdict.entities) : [verdict.code];
-    logRequest(request, requestId, wire, result, codes, token);
-
+    log(result, verdict.kind === "answered" ? entityErrorCodes(verdict.entities) : [verdict.code]);
     switch (verdict.kind) {
-      case "answered":
-        return settleEntities(request, verdict.entities);
+      case "answered": {
+        let held: RetryCause | null = null;
+        for (const change of request.changes) {
+          const entity = verdict.entities.get(change.payload.noteId)!;
+          out.settle(change.deliveryId, entity);
+          if (entity.kind === "retry") held ??= entity;
+        }
+        return held;
+      }
       case "unauthorized":
         if (!afterUnauthorized) {
           // Expired or revoked: forget the token, fetch a new one, and try this request once more.
           await deps.tokens.invalidate(credentials, token);
           return send(request, true);
         }
-        retry(request.changes, verdict);
-        stopOrganization(verdict, configBackoff());
-        return verdict;
+        return retryRequest(request, verdict, true, configBackoff());
       case "rate-limited":
-        retry(request.changes, verdict);
-        stopOrganization(verdict, verdict.notBefore);
-        return verdict;
+        return retryRequest(request, verdict, true, verdict.notBefore);
       case "forbidden":
-        retry(request.changes, verdict);
-        stopOrganization(verdict, configBackoff());
-        return verdict;
+        return retryRequest(request, verdict, true, configBackoff());
       case "retry":
-        retry(request.changes, verdict);
         transientFailures += 1;
-        if (transientFailures >= MAX_TRANSIENT_FAILURES) stopOrganization(verdict);
-        return verdict;
+        return retryRequest(request, verdict, transientFailures >= MAX_TRANSIENT_FAILURES);
       case "failed":
-        for (const c of request.changes)
-          out.outcomes.set(c.deliveryId, { kind: "failed", code: verdict.code, message: verdict.message });
+        out.fail(request.changes, verdict.code, verdict.message);
         return null;
       case "rejected": {
         if (request.changes.length === 1) {
-          const [only] = request.changes;
-          out.outcomes.set(only!.deliveryId, { kind: "failed", code: verdict.code, message: verdict.message });
+          out.fail(request.changes, verdict.code, verdict.message);
           return null;
         }
         // The whole batch was refused: send its changes one by one, in order, so only the culprit fails.
-        let held: Cause | null = null;
-        for (const change of request.changes) {
-          const blocker = stop ?? held;
-          if (blocker) {
-            retry([change], blocker === held ? holdCause(request, held) : blocker);
-            continue;
-          }
-          held = await send({ ...request, changes: [change] });
-        }
-        return held;
+        return sendInOrder(request.changes.map((change) => ({ ...request, changes: [change] })));
       }
     }
   }
 
-  const holdCause = (request: PlannedRequest, cause: Cause): Cause => ({
-    code: ORDER_HELD,
-    message: `Waits for an earlier note change of application ${request.atsJobApplicationId} to reach LinkedIn (${cause.code}).`,
-    ...(cause.notBefore ? { notBefore: cause.notBefore } : {}),
-  });
+  /** One application's requests, one after another; a retried one holds the rest (never reordered). */
+  async function sendInOrder(requests: PlannedRequest[]): Promise<RetryCause | null> {
+    let held: RetryCause | null = null;
+    for (const request of requests) {
+      if (stop) out.retry(request.changes, stop);
+      else if (held) out.retry(request.changes, holdCause(request, held));
+      else if (context.signal.aborted) {
+        out.retry(request.changes, stopOrganization({ code: "LINKEDIN_ABORTED", message: "the send was stopped." }));
+      } else if (Date.now() + deps.requestTimeoutMs > deps.startBy) {
+        const cause = { code: SEND_BUDGET, message: "no time was left in this attempt; it will be retried." };
+        out.retry(request.changes, stopOrganization(cause));
+      } else held = await send(request);
+    }
+    return held;
+  }
 
   const plans = planNoteRequests(changes);
-  let nextPlan = 0;
-  async function lane(): Promise<void> {
-    for (let plan = plans[nextPlan++]; plan; plan = plans[nextPlan++]) {
-      let held: Cause | null = null;
-      for (const request of plan.requests) {
-        if (stop) {
-          retry(request.changes, stop);
-        } else if (held) {
-          retry(request.changes, holdCause(request, held));
-        } else if (context.signal.aborted) {
-          retry(request.changes, stopOrganization({ code: "LINKEDIN_ABORTED", message: "the send was stopped." }));
-        } else if (Date.now() + deps.requestTimeoutMs > deps.startBy) {
-          const cause = { code: SEND_BUDGET, message: "no time was left in this attempt; it will be retried." };
-          retry(request.changes, stopOrganization(cause));
-        } else {
-          held = await send(request);
-        }
-      }
-    }
-  }
+  let next = 0;
+  const lane = async () => {
+    for (let plan = plans[next++]; plan; plan = plans[next++]) await sendInOrder(plan.requests);
+  };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, plans.length)) }, lane));
-}
-
-/** "LINKEDIN_ENTITY_400:N2" for every entity that was not delivered, in the request's order. */
-function entityErrorCodes(entities: Map<string, EntityVerdict>): string[] {
-  const codes: string[] = [];
-  for (const [noteId, verdict] of entities) if (verdict.kind !== "delivered") codes.push(`${verdict.code}:${noteId}`);
-  return codes;
 }

@@ -6,10 +6,11 @@
 import type { Db } from "../db/client";
 import type { Channel, ChannelSendResult, SendContext } from "../delivery/channel";
 import { createLinkedinAccessTokens, type LinkedinAccessTokens } from "./access-token";
-import { deliverOrganizationNotes, type SendCollector } from "./deliver-organization-notes";
+import { deliverOrganizationNotes } from "./deliver-organization-notes";
 import { type LinkedinSettings, linkedinSettingsFromEnv } from "./linkedin-settings";
 import { parseNotePayload } from "./note-payload";
 import { MAX_NOTES_PER_REQUEST, type NoteChange } from "./plan-note-requests";
+import { SendCollector } from "./send-collector";
 import { LINKEDIN_LIMITS, type LinkedinLimits } from "./throttle";
 
 export type LinkedinNoteChannelOptions = {
@@ -44,13 +45,13 @@ export function createLinkedinNoteChannel(options: LinkedinNoteChannelOptions): 
 
   async function send(batch: Parameters<Channel["send"]>[0], context: SendContext): Promise<ChannelSendResult> {
     const startBy = Date.now() + maxSendMs - 1_000;
-    const out: SendCollector = { outcomes: new Map(), requests: [] };
+    const out = new SendCollector();
     const byOrganization = new Map<string, NoteChange[]>();
     for (const row of batch) {
       const payload = parseNotePayload(row.payload);
       if (!payload) {
         const message = "The outbox payload is not a LinkedIn note change; it cannot be sent.";
-        out.outcomes.set(row.id, { kind: "failed", code: "LINKEDIN_BAD_PAYLOAD", message });
+        out.settle(row.id, { kind: "failed", code: "LINKEDIN_BAD_PAYLOAD", message });
         continue;
       }
       const list = byOrganization.get(row.organizationId) ?? [];
@@ -80,16 +81,12 @@ export function createLinkedinNoteChannel(options: LinkedinNoteChannelOptions): 
         const message = `The LinkedIn channel failed: ${error instanceof Error ? error.message : String(error)}`;
         for (const c of changes) {
           if (!out.outcomes.has(c.deliveryId)) {
-            out.outcomes.set(c.deliveryId, { kind: "retry", code: "LINKEDIN_CHANNEL_ERROR", message });
+            out.settle(c.deliveryId, { kind: "retry", code: "LINKEDIN_CHANNEL_ERROR", message });
           }
         }
       }
     }
-    return {
-      outcomes: out.outcomes,
-      requests: out.requests,
-      ...(out.backoff ? { destinationBackoff: out.backoff } : {}),
-    };
+    return out.result();
   }
 
   return { name: "linkedin-note", maxBatch: MAX_NOTES_PER_REQUEST, maxSendMs, send };

@@ -159,8 +159,12 @@ describe("notes batch_delete", () => {
     expect(mock.notes("A1").map((n) => n.noteId)).toEqual(["N2"]);
   });
 
-  it("refuses a DELETE without x-restli-method: batch_delete", async () => {
+  it("accepts a DELETE with x-restli-method: batch_delete or none, and refuses one naming another method", async () => {
+    await callNotes(mock, "PUT", { ids: ["N1", "N2"] });
     expect((await callNotes(mock, "DELETE", { ids: ["N1"], restliMethod: "batch_update" })).status).toBe(400);
+    expect((await callNotes(mock, "DELETE", { ids: ["N1"], restliMethod: "batch_delete" })).status).toBe(200);
+    expect((await callNotes(mock, "DELETE", { ids: ["N2"], restliMethod: null })).status).toBe(200);
+    expect(mock.notes("A1")).toEqual([]);
   });
 });
 

@@ -199,5 +199,10 @@ export async function deliverOrganizationNotes(
   const lane = async () => {
     for (let plan = plans[next++]; plan; plan = plans[next++]) await sendInOrder(plan.requests);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, plans.length)) }, lane));
+  // allSettled: a lane that throws must not leave the others sending after this send has returned.
+  const lanes = await Promise.allSettled(
+    Array.from({ length: Math.max(1, Math.min(deps.concurrency, plans.length)) }, lane),
+  );
+  const broken = lanes.find((l) => l.status === "rejected");
+  if (broken) throw broken.reason;
 }

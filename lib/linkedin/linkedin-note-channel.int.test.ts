@@ -211,6 +211,34 @@ describe.each(databasesUnderTest())("linkedin-note channel on %s", (kind) => {
     });
   });
 
+  it("retries when LinkedIn cannot be reached, and stops the organization after two such requests", async () => {
+    const unreachable = { ...settings, apiUrl: "http://127.0.0.1:4699" };
+    const rows = ["APP-20", "APP-21", "APP-22"].map((app) => upsertRow(acme, app, "N1"));
+    const result = await channel({ settings: () => unreachable }).send(rows, sendContext(now));
+    expect(rows.map((r) => result.outcomes.get(r.id))).toMatchObject([
+      { kind: "retry", code: "LINKEDIN_NETWORK" },
+      { kind: "retry", code: "LINKEDIN_NETWORK" },
+      { kind: "retry", code: "LINKEDIN_NETWORK", message: expect.stringMatching(/^Not sent: /) },
+    ]);
+    expect(result.requests.map((r) => r.errorCodes)).toEqual([["LINKEDIN_NETWORK"], ["LINKEDIN_NETWORK"]]);
+  });
+
+  it("retries when no token can be had: the token endpoint failing, or LinkedIn refusing the credentials (with a back-off)", async () => {
+    mock.setFaults({ tokenHttp5xx: 1 });
+    const down = await channel().send([upsertRow(acme, "APP-23", "N1")], sendContext(now));
+    expect([...down.outcomes.values()]).toMatchObject([{ kind: "retry", code: "LINKEDIN_TOKEN_UNAVAILABLE" }]);
+    mock.reset();
+    const wrong = await configuredOrganization(db, "wrong-secret", {
+      ...mock.customer,
+      clientSecret: "not-the-secret",
+    });
+    const refused = await channel().send([upsertRow(wrong, "APP-24", "N1")], sendContext(now));
+    expect([...refused.outcomes.values()]).toMatchObject([{ kind: "retry", code: "LINKEDIN_CREDENTIALS_REJECTED" }]);
+    expect(JSON.stringify([...refused.outcomes.values()])).not.toContain("not-the-secret");
+    expect(refused.destinationBackoff?.until.getTime()).toBeGreaterThan(clock);
+    expect(mock.received()).toEqual([]);
+  });
+
   it("resends a batch refused as a whole one note at a time, in order, so only a bad note can fail", async () => {
     mock.setFaults({ queue: ["badRequest"] });
     mock.addEntityErrors({ noteIds: ["N2"], status: 422 });

@@ -1,0 +1,41 @@
+// next-auth v4 configuration: email + password (Credentials provider), sessions as signed JWT cookies.
+// The token carries only the user id (`sub`); role, organization and "still active?" are read from the
+// database on every request by current-user.ts. Built per call so env() is read at request time, never
+// while `next build` imports the module.
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "../db/client";
+import { env } from "../env";
+import { authorizeCredentials } from "./authorize-credentials";
+
+/** Sessions end after 12 hours; a deactivated user is cut off at their next request regardless. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export function authOptions(): AuthOptions {
+  return {
+    secret: env().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        authorize: (credentials) => authorizeCredentials(db(), credentials),
+      }),
+    ],
+    callbacks: {
+      // Keep the token to the user id: nothing in it is trusted for authorization anyway.
+      jwt({ token, user }) {
+        if (user) return { sub: user.id };
+        return { sub: token.sub };
+      },
+      session({ session, token }) {
+        return { expires: session.expires, user: { id: token.sub ?? "" } };
+      },
+    },
+  };
+}

@@ -4,14 +4,15 @@
 // while `next build` imports the module.
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "../db/client";
+import { type Db, db } from "../db/client";
 import { env } from "../env";
 import { authorizeCredentials } from "./authorize-credentials";
 
 /** Sessions end after 12 hours; a deactivated user is cut off at their next request regardless. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-export function authOptions(): AuthOptions {
+/** `database` is for tests; the app always uses the process-wide client. */
+export function authOptions(database: () => Db = db): AuthOptions {
   return {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -24,7 +25,7 @@ export function authOptions(): AuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials) => authorizeCredentials(db(), credentials),
+        authorize: (credentials) => authorizeCredentials(database(), credentials),
       }),
     ],
     callbacks: {

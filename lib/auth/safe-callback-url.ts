@@ -17,6 +17,8 @@ export function safeCallbackPath(value: unknown, fallback = "/"): string {
   }
   if (url.origin !== BASE) return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments can collapse into a protocol-relative path: "/a/../..//evil" becomes "//evil".
+  if (path.startsWith("//")) return fallback;
   // Coming back to the sign-in page (or next-auth's own routes) after signing in would be a loop.
   if (url.pathname === "/signin" || url.pathname.startsWith("/api/auth")) return fallback;
   return path;

@@ -26,7 +26,7 @@ export async function loadSessionUser(db: DbOrTx, userId: string): Promise<TSess
       organization: { select: { id: true, slug: true, name: true } },
     },
   });
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   // A hirer without an organization could only see nothing; treat the row as unusable rather than guess.
   if (user.role === "hirer" && !user.organizationId) return null;
   return {

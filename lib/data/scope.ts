@@ -5,8 +5,9 @@
 //   db.position.updateMany({ where: inScope(scope, { id }), data })   // count 0 → NOT_FOUND
 //   db.seekPositionProfile.findMany({ where: { position: inScope(scope) } })   // child rows via their parent
 //
-// A hirer's scope always wins over an organizationId the caller supplied, so a guessed id from another
-// organization matches no row: it reads as "not found", never as "forbidden", which would confirm it exists.
+// The scope's condition is always added (ANDed with any organizationId the caller wrote), so a guessed id
+// from another organization matches no row: it reads as "not found", never as "forbidden", which would
+// confirm that it exists.
 import type { ApiPrincipal } from "../api-keys/verify-api-key";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors/app-error";
@@ -51,7 +52,19 @@ export function scopeForApiKey(principal: ApiPrincipal): TOrganizationScope {
 export function inScope<W extends object>(scope: TScope, where?: W): W & { organizationId?: string } {
   const base = (where ?? {}) as W;
   if (scope.kind === "all") return base;
-  return { ...base, organizationId: scope.organizationId };
+  return constrain(base, "organizationId", scope.organizationId);
+}
+
+/**
+ * Adds `field = value` to a where. A caller's own condition on the same field is kept and ANDed, never
+ * replaced: a hirer asking for another organization's rows gets none, not their own in their place.
+ */
+function constrain<W extends object, F extends string>(where: W, field: F, value: string): W & { [K in F]?: string } {
+  const existing = (where as Record<string, unknown>)[field];
+  if (existing === undefined || existing === value) return { ...where, [field]: value } as W & { [K in F]?: string };
+  const and = (where as { AND?: unknown }).AND;
+  const conditions = and === undefined ? [] : Array.isArray(and) ? and : [and];
+  return { ...where, AND: [...conditions, { [field]: value }] } as W & { [K in F]?: string };
 }
 
 export function canSeeOrganization(scope: TScope, organizationId: string): boolean {
@@ -81,5 +94,5 @@ export function organizationForWrite(scope: TScope, requested?: string | null): 
 export function organizationsInScope<W extends object>(scope: TScope, where?: W): W & { id?: string } {
   const base = (where ?? {}) as W;
   if (scope.kind === "all") return base;
-  return { ...base, id: scope.organizationId };
+  return constrain(base, "id", scope.organizationId);
 }

@@ -42,8 +42,10 @@ export const ZIntegrationSettingsInput = z.object({
     .max(1000, "Use at most 1000 characters")
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  /** a checkbox: present ("on") when ticked, absent otherwise */
   clearLinkedinClientSecret: z
-    .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined()])
+    .string()
+    .optional()
     .transform((v) => v === "on" || v === "true"),
 });
 export type TIntegrationSettingsInput = z.infer<typeof ZIntegrationSettingsInput>;

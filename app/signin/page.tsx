@@ -24,7 +24,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <AuthCard
       title="Sign in"
-      subtitle={params.setup === "done" ? "Your administrator account is ready. Sign in with it." : undefined}
+      subtitle={
+        params.setup === "done"
+          ? "Your administrator account is ready. Sign in with it."
+          : "Use the email and password your administrator gave you."
+      }
     >
       <SignInForm callbackPath={callbackPath} initialError={initialError} />
     </AuthCard>

@@ -19,7 +19,7 @@ export function CreateApiKeyForm({
       action={createApiKeyAction}
       submitLabel="Create key"
       pendingLabel="Creating…"
-      className="grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end"
+      className="grid max-w-xl grid-cols-1 gap-4"
       ariaLabel="Create an API key"
       showSuccess={false}
       after={(state) =>

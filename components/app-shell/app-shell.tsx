@@ -37,8 +37,9 @@ export function AppShell({
           <div className="flex min-w-0 items-center gap-3">
             <div className="min-w-0 text-right leading-tight" data-testid="signed-in-user">
               <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
-              <p className="truncate text-xs text-slate-500">
-                {user.email} · <span data-testid="signed-in-scope">{scopeLabel}</span>
+              <p className="truncate text-xs text-slate-500">{user.email}</p>
+              <p className="truncate text-xs text-slate-500" data-testid="signed-in-scope">
+                {scopeLabel}
               </p>
             </div>
             <SignOutButton />
@@ -47,11 +48,11 @@ export function AppShell({
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row">
         <nav aria-label="Main" className="md:w-48 md:shrink-0">
-          <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 md:mx-0 md:flex-col md:overflow-visible md:pb-0">
+          <ul className="-mx-1 flex flex-wrap gap-1 md:mx-0 md:flex-col">
             {items.map((item) => {
               const isActive = item.href === active;
               return (
-                <li key={item.href} className="shrink-0">
+                <li key={item.href}>
                   <Link
                     href={item.href}
                     aria-current={isActive ? "page" : undefined}

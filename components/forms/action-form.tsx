@@ -27,6 +27,7 @@ export function ActionForm<T>({
   ariaLabel,
   resetOnSuccess = true,
   noValidate = false,
+  actionsClassName = "flex flex-wrap items-center gap-3",
 }: {
   action: Action<T>;
   submitLabel: string;
@@ -42,6 +43,8 @@ export function ActionForm<T>({
   ariaLabel?: string;
   resetOnSuccess?: boolean;
   noValidate?: boolean;
+  /** classes of the row holding the submit button and the status message */
+  actionsClassName?: string;
 }) {
   const [state, formAction, pending] = useActionState<TActionState<T>, FormData>(action, IDLE_STATE);
   const formRef = useRef<HTMLFormElement>(null);
@@ -66,7 +69,7 @@ export function ActionForm<T>({
         }}
       >
         {children}
-        <div className="flex flex-wrap items-center gap-3">
+        <div className={actionsClassName}>
           <button type="submit" className={submitClassName} disabled={pending}>
             {pending ? pendingLabel : submitLabel}
           </button>

@@ -28,6 +28,18 @@ export function authOptions(database: () => Db = db): AuthOptions {
         authorize: (credentials) => authorizeCredentials(database(), credentials),
       }),
     ],
+    // One line per problem (e.g. a forged or expired session cookie), never the metadata objects, which
+    // can hold request details.
+    logger: {
+      error(code, metadata) {
+        const message = metadata instanceof Error ? metadata.message : (metadata as { message?: unknown })?.message;
+        console.error(`[next-auth] ${code}${typeof message === "string" ? `: ${message}` : ""}`);
+      },
+      warn(code) {
+        console.warn(`[next-auth] ${code}`);
+      },
+      debug() {},
+    },
     callbacks: {
       // Keep the token to the user id: nothing in it is trusted for authorization anyway.
       jwt({ token, user }) {

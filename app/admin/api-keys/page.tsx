@@ -35,7 +35,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
       description="The ATS calls the API with a key; each key acts for one organization. Keys are stored hashed: a new key is shown once."
     >
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Choose an organization">
-        <div className="w-full sm:w-80">
+        <div className="w-full min-w-0 sm:w-[28rem]">
           <label htmlFor="organization" className="block text-sm font-medium text-slate-700">
             Organization
           </label>
@@ -61,14 +61,14 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
             {keys.length === 0 ? (
               <p className="text-sm text-slate-600">No keys yet.</p>
             ) : (
-              <div className="-mx-4 overflow-x-auto sm:-mx-5">
+              <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
                 <table className="min-w-full text-left text-sm">
                   <thead className="text-xs uppercase tracking-wide text-slate-500">
                     <tr>
                       <th className="px-4 py-2 font-medium sm:px-5">Name</th>
-                      <th className="px-4 py-2 font-medium">Prefix</th>
-                      <th className="px-4 py-2 font-medium">Created</th>
-                      <th className="px-4 py-2 font-medium">Last used</th>
+                      <th className="hidden px-4 py-2 font-medium sm:table-cell">Prefix</th>
+                      <th className="hidden px-4 py-2 font-medium md:table-cell">Created</th>
+                      <th className="hidden px-4 py-2 font-medium md:table-cell">Last used</th>
                       <th className="px-4 py-2 font-medium">Status</th>
                       <th className="px-4 py-2 font-medium sm:pr-5">
                         <span className="sr-only">Actions</span>
@@ -78,10 +78,20 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
                   <tbody className="divide-y divide-slate-100">
                     {keys.map((key) => (
                       <tr key={key.id} data-testid="api-key-row" data-name={key.name}>
-                        <td className="px-4 py-3 font-medium text-slate-900 sm:px-5">{key.name}</td>
-                        <td className="px-4 py-3 font-mono text-xs text-slate-700">{key.prefix}…</td>
-                        <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(key.createdAt)}</td>
-                        <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                        <td className="px-4 py-3 sm:px-5">
+                          <p className="font-medium text-slate-900">{key.name}</p>
+                          <p className="mt-0.5 text-xs text-slate-500 md:hidden">
+                            <span className="font-mono sm:hidden">{key.prefix}… · </span>created{" "}
+                            {formatDateTime(key.createdAt)} · last used {formatDateTime(key.lastUsedAt, "never")}
+                          </p>
+                        </td>
+                        <td className="hidden px-4 py-3 font-mono text-xs text-slate-700 sm:table-cell">
+                          {key.prefix}…
+                        </td>
+                        <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">
+                          {formatDateTime(key.createdAt)}
+                        </td>
+                        <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">
                           {formatDateTime(key.lastUsedAt, "never")}
                         </td>
                         <td className="whitespace-nowrap px-4 py-3">

@@ -32,7 +32,8 @@ export default async function OrganizationsPage() {
           action={createOrganizationAction}
           submitLabel="Add organization"
           pendingLabel="Adding…"
-          className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
+          className="grid grid-cols-1 gap-4 sm:grid-cols-2"
+          actionsClassName="flex flex-wrap items-center gap-3 sm:col-span-2"
           ariaLabel="Add an organization"
         >
           <Field name="name" label="Name" required maxLength={120} placeholder="Acme Recruitment" />
@@ -48,15 +49,15 @@ export default async function OrganizationsPage() {
       </Card>
 
       <Card title="All organizations" description={`${organizations.length} in total`}>
-        <div className="-mx-4 overflow-x-auto sm:-mx-5">
+        <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
           <table className="min-w-full text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th className="px-4 py-2 font-medium sm:px-5">Name</th>
                 <th className="px-4 py-2 font-medium">Slug</th>
-                <th className="px-4 py-2 font-medium">SEEK hirer id</th>
+                <th className="hidden px-4 py-2 font-medium md:table-cell">SEEK hirer id</th>
                 <th className="px-4 py-2 font-medium">LinkedIn</th>
-                <th className="px-4 py-2 font-medium">Created</th>
+                <th className="hidden px-4 py-2 font-medium lg:table-cell">Created</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -67,8 +68,10 @@ export default async function OrganizationsPage() {
                       {org.name}
                     </Link>
                   </td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-700">{org.slug}</td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-700">{org.seekHirerId ?? "—"}</td>
+                  <td className="break-all px-4 py-3 font-mono text-xs text-slate-700">{org.slug}</td>
+                  <td className="hidden break-all px-4 py-3 font-mono text-xs text-slate-700 md:table-cell">
+                    {org.seekHirerId ?? "—"}
+                  </td>
                   <td className="px-4 py-3">
                     {org.linkedinClientId && org.linkedinClientSecretSet ? (
                       <Badge tone="green">configured</Badge>
@@ -78,7 +81,9 @@ export default async function OrganizationsPage() {
                       <Badge>not set</Badge>
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(org.createdAt)}</td>
+                  <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 lg:table-cell">
+                    {formatDateTime(org.createdAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -35,7 +35,8 @@ export default async function UsersPage() {
           action={createUserAction}
           submitLabel="Add user"
           pendingLabel="Adding…"
-          className="grid gap-4 sm:grid-cols-2"
+          className="grid grid-cols-1 gap-4 sm:grid-cols-2"
+          actionsClassName="flex flex-wrap items-center gap-3 sm:col-span-2"
           ariaLabel="Add a user"
         >
           <Field name="name" label="Name" required maxLength={120} autoComplete="off" />
@@ -71,15 +72,15 @@ export default async function UsersPage() {
       </Card>
 
       <Card title="All users" description={`${users.length} in total`}>
-        <div className="-mx-4 overflow-x-auto sm:-mx-5">
+        <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
           <table className="min-w-full text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th className="px-4 py-2 font-medium sm:px-5">Name</th>
-                <th className="px-4 py-2 font-medium">Role</th>
-                <th className="px-4 py-2 font-medium">Organization</th>
-                <th className="px-4 py-2 font-medium">Status</th>
-                <th className="px-4 py-2 font-medium">Last sign-in</th>
+                <th className="hidden px-4 py-2 font-medium md:table-cell">Role</th>
+                <th className="hidden px-4 py-2 font-medium md:table-cell">Organization</th>
+                <th className="hidden px-4 py-2 font-medium sm:table-cell">Status</th>
+                <th className="hidden px-4 py-2 font-medium lg:table-cell">Last sign-in</th>
                 <th className="px-4 py-2 font-medium sm:pr-5">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -90,16 +91,20 @@ export default async function UsersPage() {
                 <tr key={user.id} data-testid="user-row" data-email={user.email}>
                   <td className="px-4 py-3 sm:px-5">
                     <p className="font-medium text-slate-900">{user.name}</p>
-                    <p className="text-xs text-slate-500">{user.email}</p>
+                    <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">{user.email}</p>
+                    <p className="mt-0.5 text-xs text-slate-500 md:hidden">
+                      {user.role} · {user.organization?.name ?? "all organizations"}
+                      <span className="sm:hidden"> · {user.active ? "active" : "deactivated"}</span>
+                    </p>
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="hidden px-4 py-3 md:table-cell">
                     {user.role === "admin" ? <Badge tone="indigo">admin</Badge> : <Badge>hirer</Badge>}
                   </td>
-                  <td className="px-4 py-3 text-slate-700">{user.organization?.name ?? "All"}</td>
-                  <td className="px-4 py-3">
+                  <td className="hidden px-4 py-3 text-slate-700 md:table-cell">{user.organization?.name ?? "All"}</td>
+                  <td className="hidden px-4 py-3 sm:table-cell">
                     {user.active ? <Badge tone="green">active</Badge> : <Badge tone="red">deactivated</Badge>}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                  <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 lg:table-cell">
                     {formatDateTime(user.lastSignInAt, "never")}
                   </td>
                   <td className="px-4 py-3 text-right sm:pr-5">

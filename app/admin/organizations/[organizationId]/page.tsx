@@ -62,7 +62,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         <ActionForm
           action={updateIntegrationSettingsAction}
           submitLabel="Save settings"
-          className="grid max-w-2xl gap-5"
+          className="grid max-w-2xl grid-cols-1 gap-5"
           ariaLabel="Board integration settings"
         >
           <input type="hidden" name="organizationId" value={org.id} />

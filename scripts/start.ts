@@ -1,6 +1,6 @@
 // npm start: the whole product on a bare machine. Generates the Prisma client and builds the app when
 // they are missing or stale, prepares the database (migrations, default organization, first admin), then
-// runs `next start`. The database is prepared here, before the server opens it, because an embedded
+// serves the app (scripts/serve.mjs). The database is prepared here, before the server opens it, because an embedded
 // PGlite folder may be opened by only one process at a time.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -82,16 +82,9 @@ if (prepared.admin === "needs-setup") {
 }
 if (prepared.target.kind === "pglite") await closePglite(prepared.target.dataDir);
 
-// With the inline delivery worker on, the worker handles SIGTERM/SIGINT inside the server process: it
-// finishes or releases its in-flight deliveries, then exits (lib/delivery/inline-worker.ts). Next would
-// otherwise exit under it.
-const manualSignals = !dev && config.SIGNALHOUSE_WORKER === "inline" ? { NEXT_MANUAL_SIG_HANDLE: "true" } : {};
-// next's own binary, not `npx next`: npm exec does not pass SIGTERM on to the server it started, which
-// left the server running (and its leases held) after `npm start` was told to stop.
-const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
+const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], {
   stdio: "inherit",
-  env: { ...process.env, ...manualSignals },
+  env: process.env,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));

@@ -5,6 +5,9 @@ export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite
 
 export function databaseTarget(config: { DATABASE_URL?: string; SIGNALHOUSE_DATA_DIR: string }): DatabaseTarget {
   if (config.DATABASE_URL) return { kind: "postgres", url: config.DATABASE_URL };
+  // "memory://<name>" keeps the embedded database in memory (tests, throwaway demos).
+  if (config.SIGNALHOUSE_DATA_DIR.startsWith("memory://"))
+    return { kind: "pglite", dataDir: config.SIGNALHOUSE_DATA_DIR };
   return { kind: "pglite", dataDir: path.resolve(config.SIGNALHOUSE_DATA_DIR, "pglite") };
 }
 

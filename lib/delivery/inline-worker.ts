@@ -3,10 +3,10 @@
 // client, which on PGlite is the only connection there is. SIGNALHOUSE_WORKER=off leaves delivery to
 // `npm run worker` or the cron route.
 //
-// Shutdown: scripts/start.ts runs `next start` with NEXT_MANUAL_SIG_HANDLE=true while this worker is on,
-// so Next does not exit under it; on SIGTERM/SIGINT the worker stops gracefully (in-flight sends finish
-// or are released) and then the process exits. Without that variable (a bare `next start`), Next exits
-// on its own and the leases this worker held simply lapse and are re-claimed.
+// Shutdown: on SIGTERM/SIGINT the worker stops claiming at once. The server (scripts/serve.mjs) closes its
+// listener, then calls globalThis.__signalhouseShutdown, which waits for the worker to finish or release
+// its in-flight deliveries and closes the database (PGlite checkpoints on close) before the process
+// exits. Under a bare `next start`, Next exits on its own and the leases held simply lapse.
 import { currentTarget, db } from "../db/client";
 import { closePglite } from "../db/pglite";
 import { env } from "../env";
@@ -21,10 +21,13 @@ type InlineWorker = {
   workerId: string;
   done: Promise<WorkerSummary | undefined>;
   stop: AbortController;
-  onSignal: (signal: NodeJS.Signals) => void;
+  onSignal: () => void;
 };
 
-const holder = globalThis as unknown as { __signalhouseInlineWorker?: InlineWorker };
+const holder = globalThis as unknown as {
+  __signalhouseInlineWorker?: InlineWorker;
+  __signalhouseShutdown?: () => Promise<void>;
+};
 
 async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary | undefined> {
   const config = env();
@@ -33,7 +36,7 @@ async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary
     return undefined;
   });
   try {
-    const channels = productionChannels();
+    const channels = productionChannels(db());
     consoleLog.info(`inline worker ${workerId}; channels: ${channels.map((c) => c.name).join(", ") || "none"}`);
     const summary = await runWorker({
       db: db(),
@@ -57,36 +60,29 @@ async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary
   }
 }
 
-// Before the process exits on a signal: PGlite checkpoints on close, PostgreSQL connections end cleanly.
-async function closeDatabase(): Promise<void> {
-  const target = currentTarget();
-  await db()
-    .$disconnect()
-    .catch(() => {});
-  if (target.kind === "pglite") await closePglite(target.dataDir).catch(() => {});
-}
-
 /** Starts the inline worker unless it runs already or is switched off; returns its id when it started. */
 export function startInlineWorker(): string | undefined {
   if (holder.__signalhouseInlineWorker) return undefined;
   if (env().SIGNALHOUSE_WORKER !== "inline") return undefined;
   const workerId = newWorkerId("inline");
   const stop = new AbortController();
-  const manualSignals = Boolean(process.env.NEXT_MANUAL_SIG_HANDLE);
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stop.signal.aborted) return;
-    stop.abort();
-    if (manualSignals)
-      void done.finally(() => closeDatabase().finally(() => process.exit(signal === "SIGINT" ? 130 : 143)));
-  };
+  const onSignal = () => stop.abort();
   const done = run(workerId, stop.signal);
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);
   holder.__signalhouseInlineWorker = { workerId, done, stop, onSignal };
+  holder.__signalhouseShutdown = async () => {
+    await stopInlineWorker();
+    const target = currentTarget();
+    await db()
+      .$disconnect()
+      .catch(() => {});
+    if (target.kind === "pglite") await closePglite(target.dataDir);
+  };
   return workerId;
 }
 
-/** Stops the inline worker gracefully (tests; a signal does the same in production). */
+/** Stops the inline worker gracefully and waits for it (the server's shutdown, and tests). */
 export async function stopInlineWorker(): Promise<WorkerSummary | undefined> {
   const worker = holder.__signalhouseInlineWorker;
   if (!worker) return undefined;
@@ -95,5 +91,6 @@ export async function stopInlineWorker(): Promise<WorkerSummary | undefined> {
   worker.stop.abort();
   const summary = await worker.done;
   holder.__signalhouseInlineWorker = undefined;
+  holder.__signalhouseShutdown = undefined;
   return summary;
 }

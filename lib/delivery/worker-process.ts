@@ -11,7 +11,8 @@ import { openWake } from "./wake";
 import { newWorkerId } from "./worker-id";
 
 export type WorkerProcessOptions = {
-  channels: readonly Channel[];
+  /** called once the configuration is known to be usable */
+  channels: () => readonly Channel[];
   concurrency?: number;
   pollMs?: number;
   leaseMarginMs?: number;
@@ -62,18 +63,19 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<n
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
 
+  const channels = options.channels();
   const workerId = newWorkerId("standalone");
   const wake = await openWake(target, (message) => consoleLog.warn(message)).catch((error) => {
     consoleLog.warn("could not listen for new deliveries; polling instead", error);
     return undefined;
   });
   consoleLog.info(
-    `worker ${workerId} on ${describeTarget(target)}; channels: ${options.channels.map((c) => c.name).join(", ") || "none"}`,
+    `worker ${workerId} on ${describeTarget(target)}; channels: ${channels.map((c) => c.name).join(", ") || "none"}`,
   );
   try {
     const summary = await runWorker({
       db: db(),
-      channels: options.channels,
+      channels,
       workerId,
       mode: "standalone",
       signal: stop.signal,

@@ -2,6 +2,8 @@
 // anything that is not an AppError is unexpected: logged, and answered generically.
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
+  INVALID_JSON: 400,
+  VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

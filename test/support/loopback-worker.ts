@@ -8,7 +8,7 @@ const number = (name: string, fallback: number) => Number(process.env[name] ?? f
 
 process.exit(
   await runWorkerProcess({
-    channels: [
+    channels: () => [
       loopbackChannel({
         baseUrl: process.env.BOARD_URL ?? "http://127.0.0.1:9",
         maxBatch: number("MAX_BATCH", 100),

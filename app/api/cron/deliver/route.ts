@@ -40,7 +40,7 @@ export async function POST(request: Request): Promise<Response> {
   const started = Date.now();
   const summary = await drainFor(query.data.maxMs, {
     db: db(),
-    channels: productionChannels(),
+    channels: productionChannels(db()),
     workerId: newWorkerId("cron"),
     deadAfterMs: config.SIGNALHOUSE_DEAD_AFTER,
   });

@@ -1,0 +1,16 @@
+// POST /api/v1/applications/:applicationId/complete — queue an ApplicationComplete signal (422 without a token)
+import { ZApplicationParams, ZCompleteBody } from "@/lib/api/common-schemas";
+import { v1Write } from "@/lib/api/v1-route";
+import { completeApplication } from "@/lib/applications/complete-application";
+
+export const POST = v1Write({
+  params: ZApplicationParams,
+  body: ZCompleteBody,
+  write: ({ tx, principal, actor, body, params }) =>
+    completeApplication(tx, {
+      organizationId: principal.organizationId,
+      applicationId: params.applicationId,
+      occurredAt: body.occurredAt,
+      actor,
+    }),
+});

@@ -1,0 +1,23 @@
+// PUT /api/v1/applications/:applicationId/notes/:noteId — create or update a note for LinkedIn
+// DELETE same path — remove it
+import { z } from "zod";
+import { v1Write } from "@/lib/api/v1-route";
+import { ZNoteInput } from "@/lib/notes/note-input";
+import { deleteNote, putNote } from "@/lib/notes/put-note";
+import { ZExternalId } from "@/lib/positions/position-input";
+
+const ZParams = z.object({ applicationId: ZExternalId, noteId: ZExternalId });
+
+export const PUT = v1Write({
+  params: ZParams,
+  body: ZNoteInput,
+  write: ({ tx, principal, actor, body, params }) =>
+    putNote(tx, { organizationId: principal.organizationId, ...params, body, actor }),
+});
+
+export const DELETE = v1Write({
+  params: ZParams,
+  body: z.object({}).strict(),
+  write: ({ tx, principal, actor, params }) =>
+    deleteNote(tx, { organizationId: principal.organizationId, ...params, actor }),
+});

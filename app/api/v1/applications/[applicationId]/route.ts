@@ -1,0 +1,17 @@
+// PUT /api/v1/applications/:applicationId — create or update an application, attach a capture or token
+import { ZApplicationParams } from "@/lib/api/common-schemas";
+import { v1Write } from "@/lib/api/v1-route";
+import { ZApplicationInput } from "@/lib/applications/application-input";
+import { upsertApplication } from "@/lib/applications/upsert-application";
+
+export const PUT = v1Write({
+  params: ZApplicationParams,
+  body: ZApplicationInput,
+  write: ({ tx, principal, actor, body, params }) =>
+    upsertApplication(tx, {
+      organizationId: principal.organizationId,
+      applicationId: params.applicationId,
+      body,
+      actor,
+    }),
+});

@@ -1,0 +1,17 @@
+// POST /api/v1/applications/:applicationId/status — record a status change, queue an ApplicationStatusUpdate
+import { ZApplicationParams, ZStatusChange } from "@/lib/api/common-schemas";
+import { v1Write } from "@/lib/api/v1-route";
+import { changeApplicationStatus } from "@/lib/applications/change-application-status";
+
+export const POST = v1Write({
+  params: ZApplicationParams,
+  body: ZStatusChange,
+  write: ({ tx, principal, actor, body, params }) =>
+    changeApplicationStatus(tx, {
+      organizationId: principal.organizationId,
+      applicationId: params.applicationId,
+      statusKey: body.status,
+      occurredAt: body.occurredAt,
+      actor,
+    }),
+});

@@ -1,0 +1,12 @@
+// PUT /api/v1/positions/:positionId — create or replace a position
+import { ZPositionParams } from "@/lib/api/common-schemas";
+import { v1Write } from "@/lib/api/v1-route";
+import { ZPositionInput } from "@/lib/positions/position-input";
+import { upsertPosition } from "@/lib/positions/upsert-position";
+
+export const PUT = v1Write({
+  params: ZPositionParams,
+  body: ZPositionInput,
+  write: ({ tx, principal, actor, body, params }) =>
+    upsertPosition(tx, { organizationId: principal.organizationId, positionId: params.positionId, body, actor }),
+});

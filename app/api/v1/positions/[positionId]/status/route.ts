@@ -1,0 +1,17 @@
+// POST /api/v1/positions/:positionId/status — record a position status change, queue a PositionStatusUpdate
+import { ZPositionParams, ZStatusChange } from "@/lib/api/common-schemas";
+import { v1Write } from "@/lib/api/v1-route";
+import { changePositionStatus } from "@/lib/positions/change-position-status";
+
+export const POST = v1Write({
+  params: ZPositionParams,
+  body: ZStatusChange,
+  write: ({ tx, principal, actor, body, params }) =>
+    changePositionStatus(tx, {
+      organizationId: principal.organizationId,
+      positionId: params.positionId,
+      statusKey: body.status,
+      occurredAt: body.occurredAt,
+      actor,
+    }),
+});

@@ -1,0 +1,85 @@
+// The frame of every signed-in page: product name, who is signed in (and for which organization), the
+// navigation for their role, and the page's title. Pages pass the user their guard returned, so the
+// shell never looks anyone up itself.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { TSessionUser } from "@/lib/auth/session-user";
+import { activeNavHref, navItemsFor } from "./nav-items";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppShell({
+  user,
+  current,
+  title,
+  description,
+  actions,
+  children,
+}: {
+  user: TSessionUser;
+  /** the page's path, to highlight its navigation item */
+  current: string;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  const items = navItemsFor(user.role);
+  const active = activeNavHref(items, current);
+  const scopeLabel = user.role === "admin" ? "Administrator · all organizations" : (user.organization?.name ?? "");
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          <Link href="/" className="flex items-center gap-2 text-base font-semibold tracking-tight text-slate-900">
+            <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full bg-indigo-600" />
+            Signalhouse
+          </Link>
+          <div className="flex min-w-0 items-center gap-3">
+            <div className="min-w-0 text-right leading-tight" data-testid="signed-in-user">
+              <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
+              <p className="truncate text-xs text-slate-500">{user.email}</p>
+              <p className="truncate text-xs text-slate-500" data-testid="signed-in-scope">
+                {scopeLabel}
+              </p>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row">
+        <nav aria-label="Main" className="md:w-48 md:shrink-0">
+          <ul className="-mx-1 flex flex-wrap gap-1 md:mx-0 md:flex-col">
+            {items.map((item) => {
+              const isActive = item.href === active;
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={isActive ? "page" : undefined}
+                    className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+                      isActive
+                        ? "bg-indigo-50 text-indigo-700"
+                        : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+                    }`}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <main className="min-w-0 flex-1">
+          <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+            <div className="min-w-0">
+              <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+              {description ? <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p> : null}
+            </div>
+            {actions}
+          </div>
+          <div className="space-y-6">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Idempotency-Key: a repeat with the same key and body returns the first response and records nothing
+// new; the same key with another body is 422. The record is written in the same transaction as the
+// write it guards, so a crash can never leave one without the other.
+import { createHash } from "node:crypto";
+import { AppError } from "../errors/app-error";
+import type { Prisma } from "../generated/prisma/client";
+
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+export type StoredResponse = { status: number; body: unknown };
+
+export function readIdempotencyKey(request: Request): string | undefined {
+  const key = request.headers.get("idempotency-key");
+  if (key === null) return undefined;
+  if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new AppError("VALIDATION_FAILED", `Idempotency-Key must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`, [
+      { path: "headers.Idempotency-Key", message: "length out of range", code: "too_big" },
+    ]);
+  }
+  return key;
+}
+
+/** Same method, path and JSON value ⇒ same hash, whatever the key order or whitespace. */
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return createHash("sha256")
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+export async function findReplay(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  key: string,
+  fingerprint: string,
+): Promise<StoredResponse | undefined> {
+  const record = await tx.idempotencyRecord.findUnique({ where: { organizationId_key: { organizationId, key } } });
+  if (!record) return undefined;
+  if (record.requestHash !== fingerprint) {
+    throw new AppError(
+      "IDEMPOTENCY_KEY_REUSED",
+      "This Idempotency-Key was already used with a different request. Use a new key for a new request.",
+    );
+  }
+  return { status: record.responseStatus, body: record.responseBody };
+}
+
+export async function storeResponse(
+  tx: Prisma.TransactionClient,
+  record: { organizationId: string; key: string; method: string; path: string; fingerprint: string },
+  response: StoredResponse,
+): Promise<void> {
+  await tx.idempotencyRecord.create({
+    data: {
+      organizationId: record.organizationId,
+      key: record.key,
+      method: record.method,
+      path: record.path,
+      requestHash: record.fingerprint,
+      responseStatus: response.status,
+      responseBody: response.body as Prisma.InputJsonValue,
+    },
+  });
+}

@@ -1,0 +1,110 @@
+// The v1 API's one request pipeline: authenticate the API key, read and validate the body and path,
+// honour Idempotency-Key, run the write in one transaction, answer 202 `{ id, deliveries }`.
+// Route files only declare their schemas and call one lib function.
+import type { z } from "zod";
+import type { ApiPrincipal } from "../api-keys/verify-api-key";
+import { db } from "../db/client";
+import { env } from "../env";
+import { AppError } from "../errors/app-error";
+import type { Prisma } from "../generated/prisma/client";
+import { actorOf, authenticateRequest } from "./authenticate-request";
+import { errorResponse } from "./error-response";
+import { findReplay, readIdempotencyKey, requestFingerprint, type StoredResponse, storeResponse } from "./idempotency";
+import { readJsonBody } from "./read-json-body";
+import { toApiIssues } from "./zod-issues";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export type WriteContext<TBody, TParams> = {
+  tx: Prisma.TransactionClient;
+  principal: ApiPrincipal;
+  actor: string;
+  body: TBody;
+  params: TParams;
+};
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: "body" | "path" | "query"): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = toApiIssues(result.error).map((issue) => ({ ...issue, path: `${where}.${issue.path}` }));
+  throw new AppError(
+    "VALIDATION_FAILED",
+    `The request ${where} is not valid: ${issues[0]?.path} ${issues[0]?.message}`,
+    issues,
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+export function v1Write<TBody, TParams>(spec: {
+  body: z.ZodType<TBody>;
+  params: z.ZodType<TParams>;
+  write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] }>;
+}) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const prisma = db();
+      const principal = await authenticateRequest(prisma, request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
+      const key = readIdempotencyKey(request);
+      const params = parseOrThrow(spec.params, await context.params, "path");
+      const { value } = await readJsonBody(request);
+      const body = parseOrThrow(spec.body, value, "body");
+      const path = new URL(request.url).pathname;
+      const fingerprint = requestFingerprint(request.method, path, value);
+
+      const run = () =>
+        prisma.$transaction(
+          async (tx): Promise<StoredResponse & { replayed: boolean }> => {
+            if (key) {
+              const replay = await findReplay(tx, principal.organizationId, key, fingerprint);
+              if (replay) return { ...replay, replayed: true };
+            }
+            const result = await spec.write({ tx, principal, actor: actorOf(principal), body, params });
+            const response = { status: 202, body: result };
+            if (key)
+              await storeResponse(
+                tx,
+                { organizationId: principal.organizationId, key, method: request.method, path, fingerprint },
+                response,
+              );
+            return { ...response, replayed: false };
+          },
+          { timeout: 15_000, maxWait: 10_000 },
+        );
+
+      let response: StoredResponse & { replayed: boolean };
+      try {
+        response = await run();
+      } catch (error) {
+        // A concurrent request with the same key committed first: answer as its replay.
+        if (!key || !isUniqueViolation(error)) throw error;
+        response = await run();
+      }
+      return Response.json(response.body, {
+        status: response.status,
+        headers: response.replayed ? { "Idempotent-Replayed": "true" } : {},
+      });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function v1Read<TParams, TQuery, TResult>(spec: {
+  params: z.ZodType<TParams>;
+  query: z.ZodType<TQuery>;
+  read(context: { principal: ApiPrincipal; params: TParams; query: TQuery }): Promise<TResult>;
+}) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const principal = await authenticateRequest(db(), request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
+      const params = parseOrThrow(spec.params, await context.params, "path");
+      const query = parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      return Response.json(await spec.read({ principal, params, query }));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,57 @@
+// The candidate finished the external apply form: queue SEEK's ApplicationComplete signal with the
+// application's newest seek-token (seed 002). No token, nothing to correlate: 422.
+import { AppError } from "../errors/app-error";
+import type { Actor, WriteResult } from "../events/write-result";
+import type { Prisma } from "../generated/prisma/client";
+import { enqueueDelivery, TOKEN_PREFIX_LENGTH } from "../outbox/enqueue-delivery";
+import { applicationCompleteSignal } from "../signals/build-signal";
+import { identifierExpiresAt } from "../signals/identifier-expiry";
+import { findApplicationForUpdate } from "./find-application";
+
+export async function completeApplication(
+  tx: Prisma.TransactionClient,
+  input: { organizationId: string; applicationId: string; occurredAt?: Date; actor: Actor },
+  now: Date = new Date(),
+): Promise<WriteResult> {
+  const app = await findApplicationForUpdate(tx, input.organizationId, input.applicationId);
+  const capture = app.seekTokenCapture;
+  if (!capture) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `Application ${input.applicationId} has no seek-token. Attach the capture (captureId) or the token (seekToken) with PUT first.`,
+    );
+  }
+  const occurredAt = input.occurredAt ?? now;
+  const event = await tx.event.create({
+    data: {
+      organizationId: input.organizationId,
+      type: "ApplicationCompleted",
+      applicationId: app.id,
+      positionId: app.positionId,
+      candidateId: app.candidateId,
+      occurredAt,
+      actor: input.actor,
+      data: { captureId: capture.id },
+    },
+  });
+  await tx.application.update({ where: { id: app.id }, data: { completedAt: occurredAt } });
+  const delivery = await enqueueDelivery(
+    tx,
+    {
+      organizationId: input.organizationId,
+      eventId: event.id,
+      channel: "seek-signal",
+      kind: "ApplicationComplete",
+      destination: "seek",
+      payload: applicationCompleteSignal(capture.token, occurredAt),
+      occurredAt,
+      expiresAt: identifierExpiresAt(capture.capturedAt),
+      applicationId: app.id,
+      positionId: app.positionId,
+      candidateId: app.candidateId ?? undefined,
+      tokenPrefix: capture.token.slice(0, TOKEN_PREFIX_LENGTH),
+    },
+    now,
+  );
+  return { id: event.id, deliveries: [delivery] };
+}

@@ -1,0 +1,124 @@
+// Creates or updates an application. A new capture or token replaces the earlier one for every later
+// signal (seed 002: a returning candidate brings a new seek-token).
+
+import { newCaptureId } from "../captures/new-capture-id";
+import { AppError } from "../errors/app-error";
+import type { Actor, WriteResult } from "../events/write-result";
+import type { Prisma } from "../generated/prisma/client";
+import type { TApplicationInput } from "./application-input";
+
+export async function upsertApplication(
+  tx: Prisma.TransactionClient,
+  input: { organizationId: string; applicationId: string; body: TApplicationInput; actor: Actor },
+  now: Date = new Date(),
+): Promise<WriteResult> {
+  const { organizationId, body } = input;
+  const position = await tx.position.findUnique({
+    where: { organizationId_externalId: { organizationId, externalId: body.positionId } },
+    select: { id: true },
+  });
+  if (!position) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `No position with id ${body.positionId}. Create it with PUT /api/v1/positions/${body.positionId} first.`,
+      [{ path: "positionId", message: "unknown position", code: "invalid_value" }],
+    );
+  }
+  const existing = await tx.application.findUnique({
+    where: { organizationId_externalId: { organizationId, externalId: input.applicationId } },
+    select: { id: true, positionId: true, candidateId: true },
+  });
+  if (existing && existing.positionId !== position.id) {
+    throw new AppError(
+      "CONFLICT",
+      `Application ${input.applicationId} belongs to another position; an application cannot move between positions.`,
+    );
+  }
+
+  let captureId: string | undefined;
+  if (body.captureId) {
+    const capture = await tx.seekTokenCapture.findFirst({
+      where: { id: body.captureId, organizationId },
+      select: { id: true, positionId: true },
+    });
+    if (!capture) {
+      throw new AppError("UNPROCESSABLE", `No capture ${body.captureId} in this organization.`, [
+        { path: "captureId", message: "unknown capture", code: "invalid_value" },
+      ]);
+    }
+    if (capture.positionId && capture.positionId !== position.id) {
+      throw new AppError("UNPROCESSABLE", `Capture ${body.captureId} was made for another position.`, [
+        { path: "captureId", message: "capture belongs to another position", code: "invalid_value" },
+      ]);
+    }
+    captureId = capture.id;
+  } else if (body.seekToken !== undefined) {
+    const capture = await tx.seekTokenCapture.create({
+      data: {
+        id: newCaptureId(),
+        organizationId,
+        positionId: position.id,
+        token: body.seekToken,
+        capturedAt: now,
+        source: "api",
+      },
+    });
+    captureId = capture.id;
+  }
+
+  const candidateId = await resolveCandidate(tx, organizationId, body, existing?.candidateId ?? null);
+  const fields = {
+    candidateId,
+    ...(captureId ? { seekTokenCaptureId: captureId } : {}),
+    ...(body.seekCandidateApplicationProfileId
+      ? { seekCandidateApplicationProfileId: body.seekCandidateApplicationProfileId }
+      : {}),
+  };
+  const application = existing
+    ? await tx.application.update({ where: { id: existing.id }, data: fields })
+    : await tx.application.create({
+        data: { organizationId, externalId: input.applicationId, positionId: position.id, ...fields },
+      });
+  const event = await tx.event.create({
+    data: {
+      organizationId,
+      type: existing ? "ApplicationUpdated" : "ApplicationCreated",
+      applicationId: application.id,
+      positionId: position.id,
+      candidateId,
+      occurredAt: now,
+      actor: input.actor,
+      data: { captureId: captureId ?? null },
+    },
+  });
+  return { id: event.id, deliveries: [] };
+}
+
+/** The named candidate (candidateId), else the application's own anonymous candidate record. */
+async function resolveCandidate(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  body: TApplicationInput,
+  currentCandidateId: string | null,
+): Promise<string> {
+  const person = {
+    givenName: body.candidate.given,
+    familyName: body.candidate.family,
+    email: body.candidate.email ?? null,
+  };
+  if (body.candidateId) {
+    const candidate = await tx.candidate.upsert({
+      where: { organizationId_externalId: { organizationId, externalId: body.candidateId } },
+      create: { organizationId, externalId: body.candidateId, ...person },
+      update: {},
+      select: { id: true },
+    });
+    return candidate.id;
+  }
+  if (currentCandidateId) {
+    await tx.candidate.update({ where: { id: currentCandidateId }, data: person });
+    return currentCandidateId;
+  }
+  const candidate = await tx.candidate.create({ data: { organizationId, ...person }, select: { id: true } });
+  return candidate.id;
+}

@@ -1,0 +1,119 @@
+// The Credentials provider's authorize step and the per-request user reload, against real databases.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TAllOrganizationsScope } from "@/lib/data/scope";
+import { setUserActive } from "@/lib/users/set-user-active";
+import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
+import { authOptions } from "./auth-options";
+import { authorizeCredentials } from "./authorize-credentials";
+import { hashPassword } from "./password";
+import { loadSessionUser } from "./session-user";
+
+const PASSWORD = "a password long enough";
+
+describe.each(databasesUnderTest())("signing in on %s", (kind) => {
+  let database: TestDatabase;
+  let adminScope: TAllOrganizationsScope;
+  let hirerId: string;
+  let orgId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const { prisma } = database;
+    const passwordHash = await hashPassword(PASSWORD);
+    const admin = await prisma.user.create({
+      data: { email: "admin@example.test", name: "Admin", role: "admin", passwordHash },
+    });
+    adminScope = { kind: "all", actor: `user:${admin.id}`, actorUserId: admin.id };
+    orgId = (await prisma.organization.create({ data: { slug: "acme", name: "Acme" } })).id;
+    hirerId = (
+      await prisma.user.create({
+        data: { email: "hirer@acme.test", name: "Hirer", role: "hirer", organizationId: orgId, passwordHash },
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it("accepts the right email and password (email case-insensitive) and records lastSignInAt", async () => {
+    const { prisma } = database;
+    const now = new Date("2026-11-23T09:00:00Z");
+    const user = await authorizeCredentials(prisma, { email: "  Hirer@ACME.test ", password: PASSWORD }, now);
+    expect(user).toEqual({ id: hirerId, email: "hirer@acme.test", name: "Hirer" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: hirerId } })).lastSignInAt).toEqual(now);
+    expect(await prisma.auditLog.count({ where: { action: "user.sign_in", actorUserId: hirerId } })).toBe(1);
+  });
+
+  it("refuses a wrong password, an unknown email and malformed input alike (null, nothing recorded)", async () => {
+    const { prisma } = database;
+    const before = await prisma.auditLog.count();
+    expect(await authorizeCredentials(prisma, { email: "hirer@acme.test", password: "wrong password!" })).toBeNull();
+    expect(await authorizeCredentials(prisma, { email: "nobody@acme.test", password: PASSWORD })).toBeNull();
+    expect(await authorizeCredentials(prisma, { email: "not an email", password: PASSWORD })).toBeNull();
+    expect(await authorizeCredentials(prisma, undefined)).toBeNull();
+    expect(await prisma.auditLog.count()).toBe(before);
+  });
+
+  it("reloads the user on each request: role and organization come from the database", async () => {
+    const user = await loadSessionUser(database.prisma, hirerId);
+    expect(user).toMatchObject({ role: "hirer", organizationId: orgId, organization: { slug: "acme" } });
+    expect(await loadSessionUser(database.prisma, "no-such-user")).toBeNull();
+  });
+
+  it("a deactivated user cannot sign in, and their existing session stops working; reactivated, both work again", async () => {
+    const { prisma } = database;
+    await setUserActive(prisma, adminScope, { userId: hirerId, active: false });
+    expect(await authorizeCredentials(prisma, { email: "hirer@acme.test", password: PASSWORD })).toBeNull();
+    expect(await loadSessionUser(prisma, hirerId)).toBeNull();
+
+    await setUserActive(prisma, adminScope, { userId: hirerId, active: true });
+    expect(await authorizeCredentials(prisma, { email: "hirer@acme.test", password: PASSWORD })).not.toBeNull();
+    expect(await loadSessionUser(prisma, hirerId)).not.toBeNull();
+  });
+
+  it("the configured Credentials provider's authorize refuses a deactivated user and accepts an active one", async () => {
+    const { prisma } = database;
+    const provider = authOptions(() => prisma).providers[0] as unknown as {
+      options: { authorize: (credentials: Record<string, string>, req: unknown) => Promise<unknown> };
+    };
+    const authorize = (password: string) =>
+      provider.options.authorize({ email: "hirer@acme.test", password }, { headers: {}, body: {} });
+    await setUserActive(prisma, adminScope, { userId: hirerId, active: false });
+    expect(await authorize(PASSWORD)).toBeNull();
+    await setUserActive(prisma, adminScope, { userId: hirerId, active: true });
+    expect(await authorize(PASSWORD)).toMatchObject({ id: hirerId });
+    expect(await authorize("wrong password!")).toBeNull();
+  });
+
+  it("an admin cannot deactivate themselves", async () => {
+    await expect(
+      setUserActive(database.prisma, adminScope, { userId: adminScope.actorUserId, active: false }),
+    ).rejects.toMatchObject({ code: "UNPROCESSABLE" });
+    expect((await database.prisma.user.findUniqueOrThrow({ where: { id: adminScope.actorUserId } })).active).toBe(true);
+  });
+
+  it("a hirer row without an organization can neither sign in nor hold a session", async () => {
+    const { prisma } = database;
+    const orphan = await prisma.user.create({
+      data: { email: "orphan@example.test", name: "Orphan", role: "hirer", passwordHash: await hashPassword(PASSWORD) },
+    });
+    expect(await authorizeCredentials(prisma, { email: "orphan@example.test", password: PASSWORD })).toBeNull();
+    expect(await loadSessionUser(prisma, orphan.id)).toBeNull();
+  });
+});
+
+describe("next-auth configuration", () => {
+  it("uses JWT sessions whose token holds only the user id", async () => {
+    const options = authOptions();
+    expect(options.session?.strategy).toBe("jwt");
+    expect(options.pages?.signIn).toBe("/signin");
+    const jwt = options.callbacks?.jwt;
+    if (!jwt) throw new Error("no jwt callback");
+    const token = await jwt({
+      token: { sub: "u1", name: "N", email: "e@x.test", role: "admin" } as never,
+      user: { id: "u1", email: "e@x.test", name: "N" },
+      account: null,
+    } as never);
+    expect(token).toEqual({ sub: "u1" });
+  });
+});

@@ -1,0 +1,47 @@
+// GET /apply/{positionId}: store the seek-token exactly as received and send the candidate on to the
+// position's own apply form with sh_capture. Without a token it just redirects.
+import { AppError } from "../errors/app-error";
+import type { Prisma } from "../generated/prisma/client";
+import { buildApplyRedirect } from "./build-apply-redirect";
+import { newCaptureId } from "./new-capture-id";
+import { MAX_SEEK_TOKEN_LENGTH } from "./seek-token-limits";
+import { rawSeekToken, splitRawQuery } from "./split-raw-query";
+
+export type CaptureResult = { location: string; captureId?: string };
+
+export async function captureSeekToken(
+  tx: Prisma.TransactionClient,
+  input: { positionId: string; rawSearch: string },
+  now: Date = new Date(),
+): Promise<CaptureResult> {
+  const params = splitRawQuery(input.rawSearch);
+  const orgSlug = params.find((p) => p.name === "sh_org")?.raw.split("=")[1];
+  const candidates = await tx.position.findMany({
+    where: {
+      OR: [{ externalId: input.positionId }, { id: input.positionId }],
+      ...(orgSlug ? { organization: { slug: decodeURIComponent(orgSlug) } } : {}),
+    },
+    select: { id: true, organizationId: true, applyUrl: true },
+    take: 2,
+  });
+  const [position] = candidates;
+  // Two organizations may use the same ATS id; then the link must say which (sh_org=<slug>).
+  if (!position || candidates.length > 1) throw new AppError("NOT_FOUND", "This job is not available.");
+
+  const token = rawSeekToken(params);
+  if (token === undefined || token === "")
+    return { location: buildApplyRedirect(position.applyUrl, params, undefined) };
+  if (token.length > MAX_SEEK_TOKEN_LENGTH) throw new AppError("BAD_REQUEST", "This link is not valid.");
+
+  const capture = await tx.seekTokenCapture.create({
+    data: {
+      id: newCaptureId(),
+      organizationId: position.organizationId,
+      positionId: position.id,
+      token,
+      capturedAt: now,
+      source: "redirect",
+    },
+  });
+  return { location: buildApplyRedirect(position.applyUrl, params, capture.id), captureId: capture.id };
+}

@@ -1,0 +1,6 @@
+// What every write answers (spec: 202 `{ id, deliveries }`) once the event and its outbox rows committed.
+import type { QueuedDelivery } from "../outbox/enqueue-delivery";
+
+export type WriteResult = { id: string; deliveries: QueuedDelivery[] };
+
+export type Actor = string; // "user:<id>", "apikey:<id>" or "system"

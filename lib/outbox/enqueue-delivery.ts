@@ -1,0 +1,46 @@
+// Writes one outbox row inside the caller's transaction, so an accepted event and its deliveries commit
+// together or not at all. A row whose identifier is already past its 180-day life is written as
+// `expired` (visible in the dashboard, never sent) instead of being dropped.
+import type { ChannelName } from "../delivery/channel";
+import type { Prisma } from "../generated/prisma/client";
+
+export type NewDelivery = {
+  organizationId: string;
+  eventId: string;
+  channel: ChannelName;
+  kind: string;
+  destination: string;
+  payload: Prisma.InputJsonValue;
+  occurredAt: Date;
+  expiresAt?: Date;
+  orderingKey?: string;
+  dueBy?: Date;
+  applicationId?: string;
+  positionId?: string;
+  candidateId?: string;
+  tokenPrefix?: string;
+};
+
+export type QueuedDelivery = { id: string; channel: string; state: string };
+
+export const TOKEN_PREFIX_LENGTH = 8;
+
+export async function enqueueDelivery(
+  tx: Prisma.TransactionClient,
+  delivery: NewDelivery,
+  now: Date,
+): Promise<QueuedDelivery> {
+  const expired = delivery.expiresAt !== undefined && delivery.expiresAt.getTime() <= now.getTime();
+  return tx.delivery.create({
+    data: {
+      ...delivery,
+      state: expired ? "expired" : "pending",
+      lastError: expired
+        ? "The SEEK identifier is older than 180 days; SEEK would ignore it, so it was not sent."
+        : null,
+      lastErrorCode: expired ? "IDENTIFIER_EXPIRED" : null,
+      nextAttemptAt: now,
+    },
+    select: { id: true, channel: true, state: true },
+  });
+}

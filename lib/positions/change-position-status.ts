@@ -1,0 +1,104 @@
+// Moves a position to another status: one event and, for a position advertised on SEEK, exactly one
+// PositionStatusUpdate outbox row. Profile ids past their 180-day life are left out; when all are,
+// the row is written expired (seek-api notes: SEEK would ignore it).
+import { AppError } from "../errors/app-error";
+import type { Actor, WriteResult } from "../events/write-result";
+import type { Prisma } from "../generated/prisma/client";
+import { enqueueDelivery } from "../outbox/enqueue-delivery";
+import { loadCurrentVersion, loadRecordedVersion } from "../pipelines/load-pipeline-version";
+import { positionStatusSignal, type StatusAt } from "../signals/build-signal";
+import { identifierExpiresAt, isIdentifierExpired } from "../signals/identifier-expiry";
+
+export async function changePositionStatus(
+  tx: Prisma.TransactionClient,
+  input: { organizationId: string; positionId: string; statusKey: string; occurredAt?: Date; actor: Actor },
+  now: Date = new Date(),
+): Promise<WriteResult> {
+  const found = await tx.position.findUnique({
+    where: { organizationId_externalId: { organizationId: input.organizationId, externalId: input.positionId } },
+    select: { id: true },
+  });
+  if (!found) throw new AppError("NOT_FOUND", `No position with id ${input.positionId}.`);
+  await tx.$queryRaw`SELECT id FROM "Position" WHERE id = ${found.id} FOR UPDATE`;
+  const position = await tx.position.findUniqueOrThrow({
+    where: { id: found.id },
+    include: { seekProfiles: { where: { removedAt: null }, orderBy: { firstSeenAt: "asc" } } },
+  });
+  if (!position.pipelineId) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `Position ${input.positionId} has no position pipeline; set "pipeline" on the position first.`,
+    );
+  }
+  const version = await loadCurrentVersion(tx, input.organizationId, position.pipelineId);
+  if (!version.definition.statuses.some((s) => s.key === input.statusKey)) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `Status "${input.statusKey}" is not in pipeline "${version.definition.name}".`,
+      [
+        {
+          path: "status",
+          message: `expected one of: ${version.definition.statuses.map((s) => s.key).join(", ")}`,
+          code: "invalid_value",
+        },
+      ],
+    );
+  }
+  if (position.currentStatusKey === input.statusKey && position.currentVersionId === version.version.id) {
+    throw new AppError("CONFLICT", `Position ${input.positionId} is already in status "${input.statusKey}".`);
+  }
+  const occurredAt = input.occurredAt ?? now;
+  const current: StatusAt = { pipeline: version.definition, statusKey: input.statusKey, occurredAt };
+  let previous: StatusAt | undefined;
+  if (position.currentStatusKey && position.currentVersionId && position.currentStatusAt) {
+    const previousVersion = await loadRecordedVersion(tx, input.organizationId, position.currentVersionId);
+    previous = {
+      pipeline: previousVersion.definition,
+      statusKey: position.currentStatusKey,
+      occurredAt: position.currentStatusAt,
+    };
+  }
+  const event = await tx.event.create({
+    data: {
+      organizationId: input.organizationId,
+      type: "PositionStatusChanged",
+      positionId: position.id,
+      versionId: version.version.id,
+      fromStatusKey: position.currentStatusKey,
+      fromVersionId: position.currentVersionId,
+      fromOccurredAt: position.currentStatusAt,
+      toStatusKey: input.statusKey,
+      occurredAt,
+      actor: input.actor,
+    },
+  });
+  await tx.position.update({
+    where: { id: position.id },
+    data: { currentStatusKey: input.statusKey, currentVersionId: version.version.id, currentStatusAt: occurredAt },
+  });
+  if (position.seekProfiles.length === 0) return { id: event.id, deliveries: [] };
+
+  const live = position.seekProfiles.filter((p) => !isIdentifierExpired(p.firstSeenAt, now));
+  const sent = live.length > 0 ? live : position.seekProfiles;
+  const newest = sent.reduce((a, b) => (a.firstSeenAt > b.firstSeenAt ? a : b));
+  const delivery = await enqueueDelivery(
+    tx,
+    {
+      organizationId: input.organizationId,
+      eventId: event.id,
+      channel: "seek-signal",
+      kind: "PositionStatusUpdate",
+      destination: "seek",
+      payload: positionStatusSignal(
+        sent.map((p) => p.profileId),
+        current,
+        previous,
+      ),
+      occurredAt,
+      expiresAt: identifierExpiresAt(newest.firstSeenAt),
+      positionId: position.id,
+    },
+    now,
+  );
+  return { id: event.id, deliveries: [delivery] };
+}

@@ -1,0 +1,99 @@
+// The SEEK GraphQL client: @urql/core with fetchExchange only and no cache, and a fetch that adds SEEK's
+// request headers and keeps what urql's CombinedError hides (the HTTP status, the raw body, the
+// Retry-After header), so every request can be classified and logged. One call, one HTTP request:
+// retries are the caller's decision.
+import { randomUUID } from "node:crypto";
+import { type AnyVariables, createClient, fetchExchange, type TypedDocumentNode } from "@urql/core";
+import packageJson from "@/package.json";
+import type { SeekExchange } from "./classify-seek-response";
+
+export type SeekClientOptions = {
+  url: string;
+  /** per HTTP request (default 10 s) */
+  timeoutMs?: number;
+  userAgent?: string;
+  /** stable across a logical session; defaults to one per process */
+  sessionId?: string;
+};
+
+export type SeekCall = {
+  /** X-Request-Id of this HTTP request, fresh per request, to record with the attempt */
+  requestId: string;
+  exchange: SeekExchange;
+  /** the JSON body sent, unredacted (redact before logging) */
+  requestBody: string | null;
+  durationMs: number;
+};
+
+export type SeekClient = {
+  execute<TData, TVariables extends AnyVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+    options: { token: string; signal?: AbortSignal },
+  ): Promise<SeekCall>;
+};
+
+export const SEEK_USER_AGENT = `signalhouse/${packageJson.version}`;
+
+const holder = globalThis as unknown as { __signalhouseSeekSessionId?: string };
+function processSessionId(): string {
+  holder.__signalhouseSeekSessionId ??= randomUUID();
+  return holder.__signalhouseSeekSessionId;
+}
+
+export function createSeekClient(options: SeekClientOptions): SeekClient {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const userAgent = options.userAgent ?? SEEK_USER_AGENT;
+  const sessionId = options.sessionId ?? processSessionId();
+  const client = createClient({ url: options.url, exchanges: [fetchExchange], requestPolicy: "network-only" });
+
+  return {
+    async execute(document, variables, { token, signal }) {
+      const call: SeekCall = {
+        requestId: randomUUID(),
+        exchange: { kind: "network", message: "not sent" },
+        requestBody: null,
+        durationMs: 0,
+      };
+      const timeout = AbortSignal.timeout(timeoutMs);
+
+      const capturingFetch: typeof fetch = async (input, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set("authorization", `Bearer ${token}`);
+        headers.set("x-request-id", call.requestId);
+        headers.set("x-session-id", sessionId);
+        headers.set("user-agent", userAgent);
+        headers.set("accept-language", "en-AU");
+        headers.set("content-type", "application/json");
+        call.requestBody = typeof init?.body === "string" ? init.body : null;
+        const signals = [timeout, init?.signal, signal].filter((s): s is AbortSignal => s != null);
+        const started = performance.now();
+        try {
+          const response = await fetch(input, { ...init, headers, signal: AbortSignal.any(signals) });
+          const body = await response.text();
+          call.exchange = { kind: "response", status: response.status, headers: response.headers, body };
+          const nullBody = [101, 204, 205, 304].includes(response.status);
+          return new Response(nullBody ? null : body, { status: response.status, headers: response.headers });
+        } catch (error) {
+          const message = error instanceof Error ? `${error.message}${causeOf(error)}` : String(error);
+          if (timeout.aborted) call.exchange = { kind: "timeout", message: `No answer within ${timeoutMs} ms` };
+          else if (signal?.aborted)
+            call.exchange = { kind: "aborted", message: "Request aborted before SEEK answered" };
+          else call.exchange = { kind: "network", message };
+          throw error;
+        } finally {
+          call.durationMs = Math.round(performance.now() - started);
+        }
+      };
+
+      // urql turns transport and HTTP errors into result.error; the captured exchange is the truth.
+      await client.mutation(document, variables, { fetch: capturingFetch }).toPromise();
+      return call;
+    },
+  };
+}
+
+function causeOf(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? ` (${cause.message})` : "";
+}

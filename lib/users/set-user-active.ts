@@ -1,0 +1,32 @@
+// Deactivating a user stops their sign-ins and, because every request reloads the user, their current
+// session too. An admin cannot deactivate themselves, which also means at least one admin stays active.
+import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
+import { inScope, type TScope } from "../data/scope";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+
+export const ZSetUserActiveInput = z.object({
+  userId: z.string().min(1),
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+export type TSetUserActiveInput = z.infer<typeof ZSetUserActiveInput>;
+
+export async function setUserActive(db: Db, scope: TScope, input: TSetUserActiveInput): Promise<void> {
+  if (!input.active && input.userId === scope.actorUserId) {
+    throw new AppError("UNPROCESSABLE", "You cannot deactivate your own account.");
+  }
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: inScope(scope, { id: input.userId }),
+      data: { active: input.active },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", "No such user.");
+    await recordAudit(tx, {
+      actorUserId: scope.actorUserId,
+      action: input.active ? "user.reactivate" : "user.deactivate",
+      targetType: "user",
+      targetId: input.userId,
+    });
+  });
+}

@@ -1,0 +1,99 @@
+// Drives the real route handlers in-process against a fresh test database, the way Next would call them.
+import { resetEnvCache } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ensureDefaultOrganization } from "@/lib/organizations/default-organization";
+import type { TPipelineDefinition } from "@/lib/pipelines/pipeline-definition";
+import { type DatabaseKind, openTestDatabase, type TestDatabase } from "./test-databases";
+
+export const BOOTSTRAP_KEY = "sh_test_bootstrap_key_0123456789";
+
+export type ApiHarness = TestDatabase & { organizationId: string };
+
+/** Opens a fresh database and makes it the one `db()` returns in this test process. */
+export async function openApiHarness(kind: DatabaseKind): Promise<ApiHarness> {
+  const database = await openTestDatabase(kind);
+  if (database.target.kind === "pglite") {
+    delete process.env.DATABASE_URL;
+    process.env.SIGNALHOUSE_DATA_DIR = database.target.dataDir;
+  } else {
+    process.env.DATABASE_URL = database.target.url;
+  }
+  process.env.SIGNALHOUSE_BOOTSTRAP_API_KEY = BOOTSTRAP_KEY;
+  process.env.SIGNALHOUSE_ENCRYPTION_KEY ??= "test-encryption-key-0123456789abcdef";
+  resetEnvCache();
+  const org = await ensureDefaultOrganization(database.prisma);
+  return { ...database, organizationId: org.id };
+}
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export type CallOptions = {
+  method?: string;
+  path: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  key?: string | null;
+};
+
+export async function call(
+  handler: Handler,
+  options: CallOptions,
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  const key = options.key === undefined ? BOOTSTRAP_KEY : options.key;
+  if (key !== null) headers.authorization ??= `Bearer ${key}`;
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (body !== undefined) headers["content-type"] ??= "application/json";
+  const request = new Request(`http://localhost${options.path}`, { method: options.method ?? "POST", headers, body });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {}
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/** Stores a pipeline version directly (the pipelines API has its own tests). */
+export async function seedPipeline(
+  prisma: TestDatabase["prisma"],
+  organizationId: string,
+  key: string,
+  definition: TPipelineDefinition,
+): Promise<{ pipelineId: string; versionId: string }> {
+  const pipeline = await prisma.pipeline.upsert({
+    where: { organizationId_key: { organizationId, key } },
+    create: { organizationId, key, kind: definition.kind, name: definition.name },
+    update: { name: definition.name },
+  });
+  const count = await prisma.pipelineVersion.count({ where: { pipelineId: pipeline.id } });
+  const version = await prisma.pipelineVersion.create({
+    data: {
+      pipelineId: pipeline.id,
+      version: count + 1,
+      name: definition.name,
+      definition: definition as Prisma.InputJsonValue,
+    },
+  });
+  await prisma.pipeline.update({ where: { id: pipeline.id }, data: { currentVersionId: version.id } });
+  return { pipelineId: pipeline.id, versionId: version.id };
+}
+
+/** Counts of every table an API write may touch, to prove a refused request wrote nothing. */
+export async function tableCounts(prisma: TestDatabase["prisma"]): Promise<Record<string, number>> {
+  const [events, deliveries, applications, positions, captures, candidates, idempotency, pipelines, versions] =
+    await Promise.all([
+      prisma.event.count(),
+      prisma.delivery.count(),
+      prisma.application.count(),
+      prisma.position.count(),
+      prisma.seekTokenCapture.count(),
+      prisma.candidate.count(),
+      prisma.idempotencyRecord.count(),
+      prisma.pipeline.count(),
+      prisma.pipelineVersion.count(),
+    ]);
+  return { events, deliveries, applications, positions, captures, candidates, idempotency, pipelines, versions };
+}

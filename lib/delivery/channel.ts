@@ -6,6 +6,9 @@
 export const CHANNELS = ["seek-signal", "seek-history", "linkedin-note"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
+export type DeliveredResult = { delivery: ClaimedDelivery; result: Record<string, unknown> };
+export type DeliveredTx = import("../generated/prisma/client").Prisma.TransactionClient;
+
 /** A claimed outbox row, as the engine hands it to a channel. */
 export type ClaimedDelivery = {
   id: string;
@@ -84,4 +87,9 @@ export interface Channel {
   /** per-destination throttles (added by the delivery engine; optional, so existing channels compile) */
   limits?: DestinationLimits;
   send(batch: ClaimedDelivery[], context: SendContext): Promise<ChannelSendResult>;
+  /**
+   * Optional: keep what the board answered for delivered rows (e.g. SEEK's id of a created history item).
+   * Called inside the transaction that marks them delivered, so the answer and the state commit together.
+   */
+  recordDelivered?(tx: DeliveredTx, delivered: DeliveredResult[]): Promise<void>;
 }

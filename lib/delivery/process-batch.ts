@@ -49,8 +49,9 @@ async function record(
   sendStartedAt: Date,
   counts: BatchCounts,
   judgeDestination = true,
+  recordDelivered?: Channel["recordDelivered"],
 ): Promise<void> {
-  const input = { workerId: ctx.workerId, batch, result, sendStartedAt, deadAfterMs: ctx.deadAfterMs };
+  const input = { workerId: ctx.workerId, batch, result, sendStartedAt, deadAfterMs: ctx.deadAfterMs, recordDelivered };
   let summary: RecordSummary | undefined;
   // A failed write is tried again: the alternative is a lapsed lease and the batch sent twice. A retry
   // of a write that did commit finds no row still leased to us and changes nothing.
@@ -162,7 +163,7 @@ export async function processBatch(ctx: EngineContext, channel: Channel, batch: 
     const result = await send(ctx, channel, sendable);
     counts.requests += result.requests.length;
     if (result.requests.some((r) => r.requestId.startsWith("engine-"))) counts.sendErrors++;
-    await record(ctx, sendable, result, sendStartedAt, counts);
+    await record(ctx, sendable, result, sendStartedAt, counts, true, channel.recordDelivered?.bind(channel));
     return counts;
   } finally {
     for (const row of batch) ctx.held.delete(row.id);

@@ -5,8 +5,9 @@
 // attempt rows are not written either (they are logged instead).
 import type { Db } from "../db/client";
 import type { Random } from "./backoff";
-import type { ChannelSendResult, DeliveryOutcome } from "./channel";
+import type { Channel, ChannelSendResult, DeliveryOutcome } from "./channel";
 import type { ClaimedRow } from "./claimed-row";
+import { toChannelDelivery } from "./claimed-row";
 import { destinationVerdict, recordDestinationFailure, recordDestinationRecovered } from "./destination-health";
 import { planAttempts } from "./plan-attempts";
 import { planTransition, type Transition } from "./plan-transition";
@@ -33,6 +34,8 @@ export type RecordInput = {
   random?: Random;
   /** false when the engine decided the outcomes itself (expired before send): the board was not asked */
   judgeDestination?: boolean;
+  /** the channel's hook for what the board answered about delivered rows, run in the same transaction */
+  recordDelivered?: Channel["recordDelivered"];
 };
 
 const NO_OUTCOME: DeliveryOutcome = { kind: "retry", code: "NO_OUTCOME", message: "the channel reported no outcome" };
@@ -65,6 +68,16 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
       RETURNING t.id, t."orderingKey"`;
     const keptIds = new Set(kept.map((k) => k.id));
     const transitions = new Map<string, Transition>(planned.filter((p) => keptIds.has(p.id)).map((p) => [p.id, p]));
+
+    if (input.recordDelivered) {
+      const delivered = batch.flatMap((row, i) => {
+        const outcome = outcomes[i]!;
+        return keptIds.has(row.id) && outcome.kind === "delivered" && outcome.result
+          ? [{ delivery: toChannelDelivery(row), result: outcome.result }]
+          : [];
+      });
+      if (delivered.length > 0) await input.recordDelivered(tx, delivered);
+    }
 
     const attempts = planAttempts(result.requests, transitions, workerId, input.sendStartedAt);
     if (attempts.length > 0) await tx.deliveryAttempt.createMany({ data: attempts });

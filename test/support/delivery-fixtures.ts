@@ -56,7 +56,7 @@ export function quietLog(): EngineLog & { lines: string[] } {
 }
 
 /** Polls until `check` returns true (or throws after `timeoutMs`, naming what it waited for). */
-export async function waitUntil(label: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function waitUntil(label: string, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

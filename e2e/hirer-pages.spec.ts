@@ -89,8 +89,18 @@ test("an admin builds a two-level pipeline from a template; three moves on the a
 
   // 2. The ATS creates the position and the application (with a seek-token) through the API.
   const api = v1(request);
+  const positionPipeline = await api.put(`/pipelines/e2e-positions-${suffix}`, {
+    name: "Position lifecycle",
+    kind: "position",
+    statuses: [
+      { key: "open", label: "Open", success: null },
+      { key: "filled", label: "Filled", success: true },
+    ],
+  });
+  expect(positionPipeline.status()).toBe(202);
   const position = await api.put(`/positions/${positionId}`, {
     title: scriptTitle,
+    pipeline: `e2e-positions-${suffix}`,
     applicationPipeline: key,
     seekPositionProfileIds: [PROFILE],
     applyUrl: "https://ats.example.com/jobs/1/apply",
@@ -177,6 +187,13 @@ test("an admin builds a two-level pipeline from a template; three moves on the a
   await expect(row).toContainText("Phone screen");
   await expect(row).toContainText("yes");
   await expect(page.getByTestId("apply-link")).toContainText(`/apply/${positionId}?sh_org=default`);
+  // Moving the position from its page queues its PositionStatusUpdate.
+  const movePosition = page.getByRole("form", { name: "Move the position" });
+  await expect(movePosition.getByLabel("Move to")).toHaveValue("open");
+  await movePosition.getByRole("button", { name: "Move" }).click();
+  await expect(page.getByTestId("current-status")).toContainText("Open");
+  await expect(page.getByTestId("status-change")).toHaveCount(1);
+  await expect(page.getByTestId("delivery-row").filter({ hasText: "PositionStatusUpdate" })).toHaveCount(1);
   await expect(page.getByTestId("seek-profiles")).toContainText(PROFILE);
   await expect(page.getByRole("link", { name: `E2E hiring ${suffix}` })).toHaveAttribute(
     "href",
@@ -184,8 +201,13 @@ test("an admin builds a two-level pipeline from a template; three moves on the a
   );
   await screenshot(page, "position");
 
+  await page.goto("/positions?org=default");
+  await expect(page.getByTestId("position-row").filter({ hasText: scriptTitle })).toContainText("Open");
+  await screenshot(page, "positions");
+
   // The same pages on a phone.
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/positions/${positionId}`);
   await screenshot(page, "position-phone");
   await page.goto(`/applications/${applicationId}`);
   await screenshot(page, "application-phone");

@@ -73,6 +73,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
     <AppShell
       user={user}
       current={path}
+      wide
       title={pipeline?.name ?? newName ?? "New pipeline"}
       description={
         <>

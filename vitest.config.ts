@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // next's "server-only" marker throws outside a React server bundle; tests run on the server anyway.
+  "server-only": path.resolve(import.meta.dirname, "test/support/server-only.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -82,6 +82,11 @@ export interface Channel {
   name: ChannelName;
   /** most deliveries one send() may receive (SEEK sendSignals: 100) */
   maxBatch: number;
+  /**
+   * Rows sharing an ordering key may go in one batch, in seq order (LinkedIn notes of one application).
+   * Without it, a key's rows are sent one at a time.
+   */
+  orderedRuns?: boolean;
   /** the longest a send() may take, all requests and retries inside it included; the lease is longer */
   maxSendMs: number;
   /** per-destination throttles (added by the delivery engine; optional, so existing channels compile) */

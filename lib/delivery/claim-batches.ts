@@ -5,6 +5,7 @@ import { claimDueDeliveries, claimProbeDeliveries } from "./claim-due-deliveries
 import type { ClaimedRow } from "./claimed-row";
 import { maxInFlightFor } from "./destination-limits";
 import type { EngineContext } from "./engine-context";
+import { extendOrderedRuns } from "./extend-ordered-runs";
 import { groupBatches } from "./group-batches";
 import { leaseFor } from "./lease";
 
@@ -19,7 +20,10 @@ export async function claimBatches(ctx: EngineContext, channel: Channel, maxBatc
   };
   const probes = await claimProbeDeliveries(ctx.db, common);
   const rows = await claimDueDeliveries(ctx.db, { ...common, limit: maxBatches * channel.maxBatch });
-  const claimed = [...probes, ...rows];
+  const followers = channel.orderedRuns
+    ? await extendOrderedRuns(ctx.db, rows, { workerId: ctx.workerId, leaseMs, maxRun: channel.maxBatch })
+    : [];
+  const claimed = [...probes, ...rows, ...followers];
   for (const row of claimed) ctx.held.set(row.id, { channel: channel.name, sending: false });
   return groupBatches(claimed, channel.maxBatch);
 }

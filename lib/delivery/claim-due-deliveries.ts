@@ -22,7 +22,7 @@ export type ClaimOptions = {
   maxInFlightPerDestination: number;
 };
 
-const RETURNED = Prisma.sql`t.id, t."organizationId", t.channel, t.kind, t.destination, t.payload, t.attempts,
+export const RETURNED = Prisma.sql`t.id, t."organizationId", t.channel, t.kind, t.destination, t.payload, t.attempts,
   t."orderingKey", t."occurredAt", t."createdAt", t."expiresAt", t."dueBy", t."lastErrorCode", t.seq, t."nextAttemptAt"`;
 
 function claimStatement(options: ClaimOptions, destinationFilter: Prisma.Sql): Prisma.Sql {

@@ -11,6 +11,8 @@ export type ClaimedRow = ClaimedDelivery & {
    * poison that did it, and must not take a whole batch down with it again
    */
   suspect: boolean;
+  /** insertion order: a key's rows are sent in it */
+  seq: bigint;
 };
 
 /** The columns every claim query returns. */
@@ -59,12 +61,13 @@ export function toClaimedRow(record: ClaimedRowRecord, probe: boolean): ClaimedR
     expiresAt: record.expiresAt,
     dueBy: record.dueBy,
     probe,
+    seq: BigInt(record.seq),
     suspect: record.lastErrorCode !== null && SUSPECT_CODES.has(record.lastErrorCode),
   };
 }
 
 /** What a channel receives: the contract's fields only. */
 export function toChannelDelivery(row: ClaimedRow): ClaimedDelivery {
-  const { probe: _probe, suspect: _suspect, ...delivery } = row;
+  const { probe: _probe, suspect: _suspect, seq: _seq, ...delivery } = row;
   return delivery;
 }

@@ -19,6 +19,7 @@ function row(id: string, destination: string, extra: Partial<ClaimedRow> = {}): 
     dueBy: null,
     probe: false,
     suspect: false,
+    seq: BigInt(id.replace(/\D/g, "") || "0"),
     ...extra,
   };
 }
@@ -43,5 +44,17 @@ describe("groupBatches", () => {
 
   it("a probe of a recovering destination is a batch of one", () => {
     expect(ids(groupBatches([row("p", "a", { probe: true })], 100))).toEqual([["p"]]);
+  });
+
+  it("keeps an ordering key's rows together in seq order and never splits them across batches", () => {
+    const k = (id: string, seq: number) => row(id, "linkedin:o", { orderingKey: "notes:a", seq: BigInt(seq) });
+    const batches = groupBatches(
+      [row("x1", "linkedin:o"), k("n3", 3), row("x2", "linkedin:o"), k("n1", 1), k("n2", 2), row("x3", "linkedin:o")],
+      4,
+    );
+    expect(ids(batches)).toEqual([
+      ["x1", "n1", "n2", "n3"],
+      ["x2", "x3"],
+    ]);
   });
 });

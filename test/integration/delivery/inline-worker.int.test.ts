@@ -31,7 +31,7 @@ describe.each(databasesUnderTest())("the inline worker on %s", (kind) => {
     }
   });
 
-  it("starts once per process, beats as `inline`, leaves rows of unregistered channels alone, and stops cleanly", async () => {
+  it("starts once per process, beats as `inline`, serves the product's channels, and stops cleanly", async () => {
     const org = await createOrganization(db());
     const [id] = await addDeliveries(db(), org, many(1));
     const workerId = startInlineWorker();
@@ -45,10 +45,17 @@ describe.each(databasesUnderTest())("the inline worker on %s", (kind) => {
       mode: "inline",
       pid: process.pid,
     });
+    // SEEK is not configured in tests: the row is tried, kept, and says why it waits.
+    await waitUntil(
+      "the row to be tried",
+      async () => (await db().delivery.findUniqueOrThrow({ where: { id } })).attempts > 0,
+    );
     const summary = await stopInlineWorker();
-    expect(summary).toMatchObject({ workerId, mode: "inline", claimed: 0 });
-    expect(summary?.unservedChannels).toEqual([{ channel: "seek-signal", pending: 1 }]);
-    expect(await db().delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "pending", attempts: 0 });
+    expect(summary).toMatchObject({ workerId, mode: "inline", unservedChannels: [] });
+    expect(await db().delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: "pending",
+      lastErrorCode: "SEEK_TOKEN_NOT_CONFIGURED",
+    });
     expect((await db().workerHeartbeat.findUniqueOrThrow({ where: { workerId } })).stoppedAt).not.toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // POST /api/cron/deliver — drain due deliveries for a bounded time (Bearer CRON_SECRET; safe to call concurrently)
 import { z } from "zod";
+import { errorResponse } from "@/lib/api/error-response";
 import { db } from "@/lib/db/client";
 import { authorizeCron } from "@/lib/delivery/authorize-cron";
 import { productionChannels } from "@/lib/delivery/channels";
@@ -21,11 +22,6 @@ const ZCronDeliverQuery = z.object({
     .default(MAX_DRAIN_MS)
     .transform((ms) => Math.min(ms, MAX_DRAIN_MS)),
 });
-
-function errorResponse(error: AppError): Response {
-  const body = { error: { code: error.code, message: error.message, issues: error.issues } };
-  return Response.json(body, { status: error.status, headers: error.headers });
-}
 
 export async function POST(request: Request): Promise<Response> {
   const config = env();

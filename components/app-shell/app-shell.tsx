@@ -13,6 +13,7 @@ export function AppShell({
   title,
   description,
   actions,
+  wide = false,
   children,
 }: {
   user: TSessionUser;
@@ -21,6 +22,8 @@ export function AppShell({
   title: string;
   description?: ReactNode;
   actions?: ReactNode;
+  /** for work surfaces that need the width (the pipeline editor): navigation goes above, never beside */
+  wide?: boolean;
   children: ReactNode;
 }) {
   const items = navItemsFor(user.role);
@@ -29,7 +32,9 @@ export function AppShell({
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <div
+          className={`mx-auto flex flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6 ${wide ? "max-w-[100rem]" : "max-w-7xl"}`}
+        >
           <Link href="/" className="flex items-center gap-2 text-base font-semibold tracking-tight text-slate-900">
             <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full bg-indigo-600" />
             Signalhouse
@@ -46,9 +51,11 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row">
-        <nav aria-label="Main" className="md:w-48 md:shrink-0">
-          <ul className="-mx-1 flex flex-wrap gap-1 md:mx-0 md:flex-col">
+      <div
+        className={`mx-auto flex flex-col gap-6 px-4 py-6 sm:px-6 ${wide ? "max-w-[100rem]" : "max-w-7xl md:flex-row"}`}
+      >
+        <nav aria-label="Main" className={wide ? undefined : "md:w-48 md:shrink-0"}>
+          <ul className={`-mx-1 flex flex-wrap gap-1 ${wide ? "" : "md:mx-0 md:flex-col"}`}>
             {items.map((item) => {
               const isActive = item.href === active;
               return (

@@ -1,0 +1,211 @@
+// /positions/:positionId?org=<slug> — one position (by the ATS's id): pipelines, SEEK position profile
+// ids, the apply link for SEEK ads, its status with a "Move to" control, its applications, its status
+// history and what the job boards were sent about it (state only).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/components/app-shell/app-shell";
+import { DeliveriesTable } from "@/components/hirer/deliveries-table";
+import { Facts } from "@/components/hirer/facts";
+import { OrganizationChooser } from "@/components/hirer/organization-chooser";
+import { StatusHistoryTable } from "@/components/hirer/status-history-table";
+import { StatusMoveForm } from "@/components/hirer/status-move-form";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { linkClass } from "@/components/ui/styles";
+import { movePositionStatusAction } from "@/lib/actions/move-position-status";
+import { requireUser } from "@/lib/auth/guards";
+import { scopeFor } from "@/lib/data/scope";
+import { db } from "@/lib/db/client";
+import { formatDateTime, formatDateTimeSeconds } from "@/lib/format/format-date-time";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { organizationOfRecord } from "@/lib/organizations/working-organization";
+import { oneParam, orNotFound } from "@/lib/pages/or-not-found";
+import { applicationPath, applyLink, pipelinePath, positionPath, positionsPath } from "@/lib/paths/hirer-paths";
+import { getPositionDetail, type TPipelineLink } from "@/lib/positions/get-position-detail";
+
+export const metadata: Metadata = { title: "Position" };
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ positionId: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PositionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { positionId } = await params;
+  const path = `/positions/${encodeURIComponent(positionId)}`;
+  const user = await requireUser(path);
+  const scope = scopeFor(user);
+  const located = await orNotFound(
+    organizationOfRecord(db(), scope, "position", positionId, oneParam((await searchParams).org)),
+  );
+  if (located.kind === "several") {
+    return (
+      <AppShell user={user} current={path} title={`Position ${positionId}`}>
+        <OrganizationChooser
+          what={`a position with ATS id “${positionId}”`}
+          organizations={located.organizations}
+          hrefFor={(org) => positionPath(org.slug, positionId)}
+        />
+      </AppShell>
+    );
+  }
+  const { organization } = located;
+  const position = await orNotFound(getPositionDetail(db(), scope, { organizationId: organization.id, positionId }));
+  const apply = applyLink(await publicOrigin(), position.externalId, organization.slug);
+  const pipelineLink = (p: TPipelineLink | null) =>
+    p ? (
+      <Link href={pipelinePath(organization.slug, p.key)} className={linkClass}>
+        {p.name}
+      </Link>
+    ) : (
+      <span className="text-slate-500">none</span>
+    );
+
+  return (
+    <AppShell
+      user={user}
+      current={path}
+      title={position.title}
+      description={
+        <>
+          ATS id <span className="font-mono">{position.externalId}</span> · {organization.name} · added{" "}
+          {formatDateTime(position.createdAt)}
+        </>
+      }
+      actions={
+        <Link href={positionsPath(organization.slug)} className={linkClass}>
+          ← All positions
+        </Link>
+      }
+    >
+      <Card title="Position">
+        <Facts
+          items={[
+            {
+              label: "Current status",
+              testId: "current-status",
+              value: position.currentStatus ? (
+                <>
+                  <span className="font-medium">{position.currentStatus.label}</span>{" "}
+                  <span className="text-slate-500">since {formatDateTimeSeconds(position.currentStatus.at)}</span>
+                </>
+              ) : (
+                <span className="text-slate-500">none yet</span>
+              ),
+            },
+            { label: "Position pipeline", value: pipelineLink(position.pipeline) },
+            { label: "Application pipeline", value: pipelineLink(position.applicationPipeline) },
+            {
+              label: "SEEK position profile ids",
+              testId: "seek-profiles",
+              value:
+                position.seekProfiles.length === 0 ? (
+                  <span className="text-slate-500">none: not advertised on SEEK</span>
+                ) : (
+                  <ul className="space-y-1">
+                    {position.seekProfiles.map((p) => (
+                      <li key={p.profileId}>
+                        <span className="font-mono text-xs">{p.profileId}</span>{" "}
+                        <span className="text-xs text-slate-500">
+                          since {formatDateTime(p.firstSeenAt)} ·{" "}
+                          {p.expired ? "expired" : `usable until ${formatDateTime(p.expiresAt)}`}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+            {
+              label: "Apply link for SEEK ads",
+              testId: "apply-link",
+              value: (
+                <>
+                  <code className="block rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs">
+                    {apply}
+                  </code>
+                  <span className="mt-1 block text-xs text-slate-500">
+                    Give this link to SEEK as the ad&apos;s apply address: it records the candidate&apos;s seek-token
+                    and sends them on to the ATS form below.
+                  </span>
+                </>
+              ),
+            },
+            {
+              label: "ATS apply form",
+              value: <span className="font-mono text-xs">{position.applyUrl}</span>,
+            },
+          ]}
+        />
+      </Card>
+
+      <Card title="Move the position" description="Job boards are told about the change, as when the ATS makes it.">
+        {position.move.available ? (
+          <StatusMoveForm
+            action={movePositionStatusAction}
+            hidden={{ organizationId: organization.id, positionId: position.externalId }}
+            choices={position.move.choices}
+            preselected={position.move.preselected}
+            ariaLabel="Move the position"
+          />
+        ) : (
+          <p className="text-sm text-slate-600">{position.move.reason}</p>
+        )}
+      </Card>
+
+      <Card title="Applications" description={`${position.applications.length} in total, newest first`}>
+        {position.applications.length === 0 ? (
+          <p className="text-sm text-slate-600">No applications yet.</p>
+        ) : (
+          <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
+            <table className="min-w-full text-left text-sm" data-testid="applications">
+              <thead className="text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th className="px-4 py-2 font-medium sm:px-5">Candidate</th>
+                  <th className="px-4 py-2 font-medium">Status</th>
+                  <th className="px-4 py-2 font-medium">SEEK token</th>
+                  <th className="hidden px-4 py-2 font-medium md:table-cell">Added</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {position.applications.map((a) => (
+                  <tr key={a.externalId} data-testid="application-row" data-application-id={a.externalId}>
+                    <td className="px-4 py-3 sm:px-5">
+                      <Link
+                        href={applicationPath(organization.slug, a.externalId)}
+                        className={`${linkClass} [overflow-wrap:anywhere]`}
+                      >
+                        {a.candidateName ?? a.externalId}
+                      </Link>
+                      <p className="mt-0.5 font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{a.externalId}</p>
+                    </td>
+                    <td className="px-4 py-3 text-slate-700 [overflow-wrap:anywhere]">
+                      {a.currentStatus?.label ?? <span className="text-slate-400">none</span>}
+                    </td>
+                    <td className="px-4 py-3">
+                      {a.hasSeekToken ? <Badge tone="green">yes</Badge> : <Badge>no</Badge>}
+                      {a.hasOptimisedApplyId ? (
+                        <span className="ml-1">
+                          <Badge tone="indigo">Optimised Apply</Badge>
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">
+                      {formatDateTime(a.createdAt)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <Card title="Status history">
+        <StatusHistoryTable changes={position.history} />
+      </Card>
+
+      <Card title="Sent to job boards" description="Updates about this position and where they stand.">
+        <DeliveriesTable deliveries={position.deliveries} empty="Nothing sent about this position yet." />
+      </Card>
+    </AppShell>
+  );
+}

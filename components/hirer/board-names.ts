@@ -1,0 +1,10 @@
+// Channel and kind names as the hirer pages show them.
+const CHANNELS: Record<string, string> = {
+  "seek-signal": "SEEK signal",
+  "seek-history": "SEEK history",
+  "linkedin-note": "LinkedIn note",
+};
+
+export function channelName(channel: string): string {
+  return CHANNELS[channel] ?? channel;
+}

@@ -1,0 +1,47 @@
+// A record's deliveries: board, kind, state and times. No payloads, attempts or errors (delivery
+// internals stay on the admins' pages).
+import { formatDateTimeSeconds } from "@/lib/format/format-date-time";
+import type { TRecordDelivery } from "@/lib/outbox/deliveries-of-record";
+import { channelName } from "./board-names";
+import { DeliveryStateBadge } from "./delivery-state-badge";
+
+export function DeliveriesTable({ deliveries, empty }: { deliveries: readonly TRecordDelivery[]; empty: string }) {
+  if (deliveries.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  return (
+    <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
+      <table className="min-w-full text-left text-sm" data-testid="deliveries">
+        <thead className="text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-2 font-medium sm:px-5">Board</th>
+            <th className="px-4 py-2 font-medium">State</th>
+            <th className="hidden px-4 py-2 font-medium md:table-cell">Created</th>
+            <th className="hidden px-4 py-2 font-medium md:table-cell">Delivered</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {deliveries.map((d) => (
+            <tr key={d.id} data-testid="delivery-row" data-kind={d.kind} data-channel={d.channel}>
+              <td className="px-4 py-3 sm:px-5">
+                <p className="font-medium text-slate-900">{channelName(d.channel)}</p>
+                <p className="text-xs text-slate-500">{d.kind}</p>
+                <p className="mt-0.5 text-xs text-slate-500 md:hidden">
+                  created {formatDateTimeSeconds(d.createdAt)}
+                  {d.deliveredAt ? ` · delivered ${formatDateTimeSeconds(d.deliveredAt)}` : ""}
+                </p>
+              </td>
+              <td className="px-4 py-3">
+                <DeliveryStateBadge state={d.state} />
+              </td>
+              <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">
+                {formatDateTimeSeconds(d.createdAt)}
+              </td>
+              <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">
+                {formatDateTimeSeconds(d.deliveredAt)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

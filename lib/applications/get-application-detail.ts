@@ -1,0 +1,109 @@
+// Everything the application page shows, read within one organization of the caller's scope. The
+// seek-token leaves this function only as a short prefix: the page (and so the browser) never gets it.
+import { inScope, narrowToOrganization, type TScope } from "../data/scope";
+import type { DbOrTx } from "../db/tx";
+import { AppError } from "../errors/app-error";
+import { listStatusHistory, type TStatusChange } from "../events/list-status-history";
+import { listDeliveriesOfRecord, type TRecordDelivery } from "../outbox/deliveries-of-record";
+import { pipelinesById } from "../pipelines/pipelines-by-id";
+import { type SeekStatusState, seekStateFor } from "../pipelines/seek-state";
+import { loadVersionDefinitions } from "../pipelines/status-labels";
+import { identifierExpiresAt, isIdentifierExpired } from "../signals/identifier-expiry";
+import { moveChoices, type TMoveChoices } from "../status-moves/move-choices";
+
+/** How much of a seek-token a person may see: enough to tell two apart, far too little to use. */
+export const SEEK_TOKEN_VISIBLE_CHARS = 6;
+
+export type TIdentifierLife = { since: Date; expiresAt: Date; expired: boolean };
+
+export type TApplicationDetail = {
+  externalId: string;
+  createdAt: Date;
+  completedAt: Date | null;
+  candidate: { name: string; email: string | null } | null;
+  position: { externalId: string; title: string };
+  applicationPipeline: { key: string; name: string } | null;
+  currentStatus: { key: string; label: string; at: Date | null; seek: SeekStatusState | null } | null;
+  move: TMoveChoices;
+  seekToken: (TIdentifierLife & { prefix: string; source: string }) | null;
+  optimisedApply: TIdentifierLife | null;
+  history: TStatusChange[];
+  deliveries: TRecordDelivery[];
+};
+
+export function redactSeekToken(token: string): string {
+  return `${token.slice(0, SEEK_TOKEN_VISIBLE_CHARS)}…`;
+}
+
+function life(since: Date, now: Date): TIdentifierLife {
+  return { since, expiresAt: identifierExpiresAt(since), expired: isIdentifierExpired(since, now) };
+}
+
+export async function getApplicationDetail(
+  db: DbOrTx,
+  scope: TScope,
+  input: { organizationId: string; applicationId: string },
+  now: Date = new Date(),
+): Promise<TApplicationDetail> {
+  const orgScope = narrowToOrganization(scope, input.organizationId);
+  const app = await db.application.findFirst({
+    where: inScope(orgScope, { externalId: input.applicationId }),
+    select: {
+      id: true,
+      externalId: true,
+      createdAt: true,
+      completedAt: true,
+      currentStatusKey: true,
+      currentVersionId: true,
+      currentStatusAt: true,
+      seekCandidateApplicationProfileId: true,
+      candidate: { select: { givenName: true, familyName: true, email: true } },
+      position: { select: { externalId: true, title: true, applicationPipelineId: true } },
+      seekTokenCapture: { select: { token: true, capturedAt: true, source: true } },
+    },
+  });
+  if (!app) throw new AppError("NOT_FOUND", `No application ${input.applicationId}.`);
+
+  const [pipelines, definitions, history, deliveries] = await Promise.all([
+    pipelinesById(db, orgScope, [app.position.applicationPipelineId]),
+    loadVersionDefinitions(db, orgScope, [app.currentVersionId]),
+    listStatusHistory(db, orgScope, scope.kind === "all", { applicationId: app.id }),
+    listDeliveriesOfRecord(db, orgScope, { applicationId: app.id }),
+  ]);
+  const pipeline = app.position.applicationPipelineId
+    ? (pipelines.get(app.position.applicationPipelineId) ?? null)
+    : null;
+  const recordedWith = app.currentVersionId ? definitions.get(app.currentVersionId) : undefined;
+  const seek = app.currentStatusKey && recordedWith ? seekStateFor(recordedWith, app.currentStatusKey) : undefined;
+  const capture = app.seekTokenCapture;
+
+  return {
+    externalId: app.externalId,
+    createdAt: app.createdAt,
+    completedAt: app.completedAt,
+    candidate: app.candidate
+      ? { name: `${app.candidate.givenName} ${app.candidate.familyName}`, email: app.candidate.email }
+      : null,
+    position: { externalId: app.position.externalId, title: app.position.title },
+    applicationPipeline: pipeline ? { key: pipeline.key, name: pipeline.name } : null,
+    currentStatus: app.currentStatusKey
+      ? {
+          key: app.currentStatusKey,
+          label: seek?.status.label ?? app.currentStatusKey,
+          at: app.currentStatusAt,
+          seek: seek ?? null,
+        }
+      : null,
+    move: moveChoices(
+      pipeline,
+      { statusKey: app.currentStatusKey, versionId: app.currentVersionId },
+      { record: "application", field: "applicationPipeline" },
+    ),
+    seekToken: capture
+      ? { prefix: redactSeekToken(capture.token), source: capture.source, ...life(capture.capturedAt, now) }
+      : null,
+    optimisedApply: app.seekCandidateApplicationProfileId ? life(app.createdAt, now) : null,
+    history,
+    deliveries,
+  };
+}

@@ -1,0 +1,44 @@
+// The editor's save: a new immutable version through writePipelineVersion (the code path of
+// savePipelineVersion and of PUT /api/v1/pipelines/{key}), with the audit entry in the same transaction
+// so the log never names a version that was rolled back. The organization comes from the caller's scope:
+// a hirer saving into another organization gets NOT_FOUND.
+import { recordAudit } from "../audit/record-audit";
+import { organizationForWrite, type TScope } from "../data/scope";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import type { TPipelineDefinition } from "../pipelines/pipeline-definition";
+import { type TSavedPipelineVersion, writePipelineVersion } from "../pipelines/save-pipeline-version";
+
+export async function saveEditedPipeline(
+  db: Db,
+  scope: TScope,
+  input: { organizationId: string; key: string; definition: TPipelineDefinition },
+): Promise<TSavedPipelineVersion> {
+  const organizationId = organizationForWrite(scope, input.organizationId);
+  if (scope.kind === "all") {
+    // An admin's scope admits any id: make sure this one names an organization before creating rows in it.
+    const exists = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
+    if (!exists) throw new AppError("NOT_FOUND", "No such organization.");
+  }
+  return db.$transaction(
+    async (tx) => {
+      const saved = await writePipelineVersion(tx, {
+        organizationId,
+        key: input.key,
+        definition: input.definition,
+        actor: scope.actor,
+      });
+      await recordAudit(tx, {
+        actorUserId: scope.actorUserId,
+        organizationId,
+        action: "pipeline.save_version",
+        targetType: "pipeline",
+        targetId: saved.pipeline.id,
+        details: { key: saved.pipeline.key, kind: saved.pipeline.kind, version: saved.version.version },
+      });
+      return saved;
+    },
+    // As savePipelineVersion: concurrent saves of one pipeline wait for each other's row lock.
+    { maxWait: 15_000, timeout: 30_000 },
+  );
+}

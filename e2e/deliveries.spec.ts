@@ -96,6 +96,10 @@ test("an admin filters deliveries, opens one with its token redacted, retries on
   await expect(settings.getByRole("status")).toHaveText("Settings saved.");
 
   const ids = await queueDeliveries(request, suffix, token);
+  // The ATS's own view of the same rows goes through the same listing (lib/delivery-log/delivery-views).
+  const listed = await v1(request).get("/deliveries?channel=linkedin-note&limit=200");
+  expect(listed.status(), await listed.text()).toBe(200);
+  expect(((await listed.json()) as { deliveries: { id: string }[] }).deliveries.map((d) => d.id)).toContain(ids.note);
 
   await page.goto("/deliveries");
   await expect(page.getByRole("heading", { name: "Deliveries", level: 1 })).toBeVisible();

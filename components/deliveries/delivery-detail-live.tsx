@@ -138,7 +138,10 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
         </dl>
       </Card>
 
-      <Card title="Payload as sent" description="Tokens and secrets are shown by their first characters only.">
+      <Card
+        title="Payload as sent"
+        description="The request body fragment the channel sends (JSON keys in the database’s order). Tokens and secrets show only their first characters."
+      >
         <pre
           className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100"
           data-testid="payload"

@@ -2,7 +2,7 @@
 // The filters, as an ordinary GET form (it works before the page's script loads); with the script, it
 // navigates to a clean URL without empty parameters, so the address can be shared as it is.
 import { useRouter } from "next/navigation";
-import { useId } from "react";
+import { useId, useTransition } from "react";
 import { buttonPrimary, inputClass, linkClass } from "@/components/ui/styles";
 import { deliveryListSearch, type TDeliveryListSearch } from "@/lib/delivery-log/delivery-list-search";
 import { STATE_LABEL } from "./state-badge";
@@ -18,6 +18,8 @@ export function DeliveryFilters({
 }) {
   const router = useRouter();
   const id = useId();
+  // The page renders on the server for new filters; until it arrives the old list stays, marked as loading.
+  const [loading, startLoading] = useTransition();
   const select = (name: keyof TDeliveryListSearch, label: string, options: { value: string; label: string }[]) => (
     <div className="min-w-0 flex-1 sm:max-w-xs">
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium text-slate-700">
@@ -38,12 +40,15 @@ export function DeliveryFilters({
       action="/deliveries"
       aria-label="Filter deliveries"
       className="flex flex-wrap items-end gap-3"
+      aria-busy={loading}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         const value = (name: string) => String(data.get(name) ?? "") || undefined;
-        router.push(
-          `/deliveries${deliveryListSearch({ organization: value("organization"), channel: value("channel"), state: value("state") })}`,
+        startLoading(() =>
+          router.push(
+            `/deliveries${deliveryListSearch({ organization: value("organization"), channel: value("channel"), state: value("state") })}`,
+          ),
         );
       }}
     >
@@ -60,8 +65,8 @@ export function DeliveryFilters({
         ...Object.entries(STATE_LABEL).map(([value, label]) => ({ value, label })),
       ])}
       <div className="flex items-center gap-3">
-        <button type="submit" className={buttonPrimary}>
-          Apply filters
+        <button type="submit" className={buttonPrimary} disabled={loading}>
+          {loading ? "Loading…" : "Apply filters"}
         </button>
         {search.organization || search.channel || search.state ? (
           <a href="/deliveries" className={`text-sm ${linkClass}`}>

@@ -44,7 +44,7 @@ export function LinkedinBudgetPanel({ initial }: { initial: TLinkedinBudgets }) 
       ) : (
         <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {budgets.configured.map((budget) => {
-            const usedShare = budget.limit > 0 ? budget.used / budget.limit : 1;
+            const leftShare = budget.limit > 0 ? budget.remaining / budget.limit : 0;
             const low = budget.remaining < budget.limit * 0.1;
             return (
               <li
@@ -61,16 +61,18 @@ export function LinkedinBudgetPanel({ initial }: { initial: TLinkedinBudgets }) 
                   of {number.format(budget.limit)} left
                 </p>
                 <meter
-                  className="mt-2 block h-2 w-full"
+                  className="sr-only"
                   min={0}
                   max={budget.limit}
-                  low={budget.limit * 0.8}
-                  high={budget.limit * 0.9}
-                  optimum={0}
-                  value={budget.used}
-                  aria-label={`${budget.organizationName}: ${number.format(budget.used)} of ${number.format(budget.limit)} requests used today`}
-                  title={`${Math.round(usedShare * 100)}% used`}
+                  value={budget.remaining}
+                  aria-label={`${budget.organizationName}: ${number.format(budget.remaining)} of ${number.format(budget.limit)} LinkedIn requests left today`}
                 />
+                <div aria-hidden className="mt-2 h-2 w-full overflow-hidden rounded-full bg-slate-100">
+                  <div
+                    className={`h-full rounded-full ${low ? "bg-red-500" : leftShare < 0.3 ? "bg-amber-500" : "bg-emerald-500"}`}
+                    style={{ width: `${Math.round(leftShare * 100)}%` }}
+                  />
+                </div>
                 <p className="mt-1 truncate text-xs text-slate-500">
                   client <span className="font-mono">{budget.clientId}</span> · resets{" "}
                   {now ? formatRelative(new Date(budget.resetsAt), now) : "at midnight UTC"}

@@ -8,7 +8,7 @@ import { scopeFor, type TAllOrganizationsScope } from "../data/scope";
 import { errorResponse } from "./error-response";
 import { parseOrThrow } from "./v1-route";
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
 
 export function adminRead<TParams, TQuery, TResult>(spec: {
   params: z.ZodType<TParams>;
@@ -18,7 +18,7 @@ export function adminRead<TParams, TQuery, TResult>(spec: {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const admin = await authorizeAdmin();
-      const params = parseOrThrow(spec.params, await context.params, "path");
+      const params = parseOrThrow(spec.params, (await context.params) ?? {}, "path");
       const query = parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const result = await spec.read({ admin, scope: scopeFor(admin), params, query });
       return Response.json(result, { headers: { "cache-control": "no-store" } });

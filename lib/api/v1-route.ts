@@ -13,7 +13,8 @@ import { findReplay, readIdempotencyKey, requestFingerprint, type StoredResponse
 import { readJsonBody } from "./read-json-body";
 import { toApiIssues } from "./zod-issues";
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+// Next passes no params (not an empty object) to a route without dynamic segments, e.g. GET /api/v1/deliveries.
+type RouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
 
 export type WriteContext<TBody, TParams> = {
   tx: Prisma.TransactionClient;
@@ -49,7 +50,7 @@ export function v1Write<TBody, TParams>(spec: {
       const prisma = db();
       const principal = await authenticateRequest(prisma, request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
       const key = readIdempotencyKey(request);
-      const params = parseOrThrow(spec.params, await context.params, "path");
+      const params = parseOrThrow(spec.params, (await context.params) ?? {}, "path");
       const { value } = await readJsonBody(request);
       const body = parseOrThrow(spec.body, value, "body");
       const path = new URL(request.url).pathname;
@@ -101,7 +102,7 @@ export function v1Read<TParams, TQuery, TResult>(spec: {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authenticateRequest(db(), request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
-      const params = parseOrThrow(spec.params, await context.params, "path");
+      const params = parseOrThrow(spec.params, (await context.params) ?? {}, "path");
       const query = parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       return Response.json(await spec.read({ principal, params, query }));
     } catch (error) {

@@ -19,7 +19,7 @@ function Body({ label, text }: { label: string; text: string | null }) {
       <summary className="cursor-pointer select-none rounded-md px-3 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
         {label} <span className="font-normal text-slate-500">({text.length.toLocaleString("en-US")} characters)</span>
       </summary>
-      <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all border-t border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-relaxed text-slate-800">
+      <pre className="max-h-96 overflow-auto whitespace-pre-wrap [overflow-wrap:anywhere] border-t border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-relaxed text-slate-800">
         {text}
       </pre>
     </details>
@@ -47,18 +47,15 @@ export function AttemptTimeline({ attempts }: { attempts: TAdminDeliveryAttempt[
             <Badge tone={OUTCOME_TONE[attempt.outcome] ?? "neutral"}>{attempt.outcome}</Badge>
             <span className="text-xs text-slate-500">{formatDateTime(new Date(attempt.startedAt))}</span>
           </div>
-          <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-xs sm:grid-cols-2 xl:grid-cols-3">
-            <Fact label="Request id" mono value={attempt.requestId} />
-            <Fact label="Worker" mono value={attempt.workerId} />
+          <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 text-xs sm:grid-cols-4">
+            <Fact label="Request id (X-Request-Id)" mono value={attempt.requestId} wide />
+            <Fact label="Worker" mono value={attempt.workerId} wide />
             <Fact
               label="HTTP status"
               value={attempt.httpStatus === null ? "no response" : String(attempt.httpStatus)}
             />
             <Fact label="Duration" value={`${attempt.durationMs.toLocaleString("en-US")} ms`} />
-            <Fact
-              label="Batch"
-              value={attempt.batchSize > 1 ? `${attempt.batchSize} deliveries in one request` : "sent alone"}
-            />
+            <Fact label="Batch" value={attempt.batchSize > 1 ? `${attempt.batchSize} deliveries` : "sent alone"} />
             <Fact
               label="Error codes"
               mono
@@ -80,11 +77,21 @@ export function AttemptTimeline({ attempts }: { attempts: TAdminDeliveryAttempt[
   );
 }
 
-function Fact({ label, value, mono = false }: { label: string; value: string; mono?: boolean }) {
+function Fact({
+  label,
+  value,
+  mono = false,
+  wide = false,
+}: {
+  label: string;
+  value: string;
+  mono?: boolean;
+  wide?: boolean;
+}) {
   return (
-    <div className="flex min-w-0 gap-2">
-      <dt className="shrink-0 text-slate-500">{label}</dt>
-      <dd className={`min-w-0 text-slate-800 [overflow-wrap:anywhere] ${mono ? "font-mono" : ""}`}>{value}</dd>
+    <div className={`min-w-0 ${wide ? "col-span-2" : ""}`}>
+      <dt className="text-[0.7rem] font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className={`mt-0.5 text-slate-800 [overflow-wrap:anywhere] ${mono ? "font-mono" : ""}`}>{value}</dd>
     </div>
   );
 }

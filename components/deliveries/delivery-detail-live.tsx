@@ -67,8 +67,11 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
             </span>
             <p className="min-w-0 flex-1 text-sm text-slate-700">
               {schedule.text}
-              {schedule.at && (schedule.kind === "scheduled" || schedule.kind === "sending") ? (
-                <span className="text-slate-500"> {when(schedule.at.toISOString())}</span>
+              {schedule.at && schedule.kind === "scheduled" ? (
+                <span className="block text-slate-500">Next attempt {when(schedule.at.toISOString())}</span>
+              ) : null}
+              {schedule.at && schedule.kind === "sending" ? (
+                <span className="block text-slate-500">Its lease runs until {when(schedule.at.toISOString())}</span>
               ) : null}
             </p>
           </div>
@@ -143,7 +146,7 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
         description="The request body fragment the channel sends (JSON keys in the database’s order). Tokens and secrets show only their first characters."
       >
         <pre
-          className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100"
+          className="max-h-[32rem] overflow-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100"
           data-testid="payload"
         >
           {d.payloadText}
@@ -152,7 +155,11 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
 
       <Card
         title="Attempts"
-        description={`${d.attemptLog.length} recorded, oldest first. Bodies are stored redacted; open one to read it.`}
+        description={
+          d.attemptLog.length === 0
+            ? undefined
+            : `${d.attemptLog.length} recorded, oldest first. Bodies are stored redacted; open one to read it.`
+        }
       >
         <AttemptTimeline attempts={d.attemptLog} />
       </Card>

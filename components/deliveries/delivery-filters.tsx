@@ -21,7 +21,7 @@ export function DeliveryFilters({
   // The page renders on the server for new filters; until it arrives the old list stays, marked as loading.
   const [loading, startLoading] = useTransition();
   const select = (name: keyof TDeliveryListSearch, label: string, options: { value: string; label: string }[]) => (
-    <div className="min-w-0 flex-1 sm:max-w-xs">
+    <div className="w-full min-w-0 sm:w-auto sm:max-w-xs sm:flex-1">
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium text-slate-700">
         {label}
       </label>

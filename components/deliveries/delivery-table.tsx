@@ -29,19 +29,16 @@ function NextStep({ row, now }: { row: TAdminDeliveryRow; now: Date | null }) {
       );
     default:
       return row.lastErrorCode ? (
-        <ErrorCode code={row.lastErrorCode} title={row.lastError} block />
+        <ErrorCode code={row.lastErrorCode} title={row.lastError} />
       ) : (
         <span className="text-slate-500">—</span>
       );
   }
 }
 
-function ErrorCode({ code, title, block = false }: { code: string; title: string | null; block?: boolean }) {
+function ErrorCode({ code, title }: { code: string; title: string | null }) {
   return (
-    <span
-      title={title ?? undefined}
-      className={`${block ? "" : "ml-2 "}inline-block max-w-[16rem] truncate align-bottom font-mono text-xs text-red-700`}
-    >
+    <span title={title ?? undefined} className="block max-w-[16rem] truncate font-mono text-xs text-red-700">
       {code}
     </span>
   );
@@ -112,7 +109,7 @@ export function DeliveryTable({
               </td>
               <td className="whitespace-nowrap px-4 py-3">
                 <StateBadge state={row.state} />
-                <p className="mt-1 text-xs lg:hidden">
+                <p className="mt-1 whitespace-normal text-xs lg:hidden">
                   <NextStep row={row} now={now} />
                 </p>
               </td>

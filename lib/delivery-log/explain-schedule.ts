@@ -38,7 +38,7 @@ export function explainSchedule(facts: TScheduleFacts, now: Date): TScheduleExpl
       if (facts.leaseExpiresAt && facts.leaseExpiresAt.getTime() > now.getTime()) {
         return {
           kind: "sending",
-          text: `Being sent by worker ${facts.leaseOwner ?? "?"}; retry and cancel wait until it reports.`,
+          text: `Being sent by worker ${facts.leaseOwner ?? "?"}.`,
           at: facts.leaseExpiresAt,
         };
       }

@@ -73,9 +73,11 @@ export function LinkedinBudgetPanel({ initial }: { initial: TLinkedinBudgets }) 
                     style={{ width: `${Math.round(leftShare * 100)}%` }}
                   />
                 </div>
-                <p className="mt-1 truncate text-xs text-slate-500">
-                  client <span className="font-mono">{budget.clientId}</span> · resets{" "}
-                  {now ? formatRelative(new Date(budget.resetsAt), now) : "at midnight UTC"}
+                <p className="mt-1 text-xs text-slate-500">
+                  Resets {now ? formatRelative(new Date(budget.resetsAt), now) : "at midnight UTC"}
+                </p>
+                <p className="truncate text-xs text-slate-500" title={budget.clientId}>
+                  Client <span className="font-mono">{budget.clientId}</span>
                 </p>
               </li>
             );

@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // next's "server-only" marker throws outside a React server bundle; tests run on the server anyway.
+  "server-only": path.resolve(import.meta.dirname, "test/support/server-only.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -27,7 +31,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "test/integration/**/*.int.test.ts"],
           environment: "node",
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
           // Each file opens its own databases; two at a time keeps a 2-core machine responsive.
           maxWorkers: 2,

@@ -13,6 +13,18 @@ const optionalUrl = z
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v))
   .pipe(z.url().optional());
 
+const DURATION_UNITS_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "3d", "72h", "90m", "30s", "500ms" → milliseconds. */
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+(ms|s|m|h|d)$/, "must be a duration such as 3d, 72h or 90m")
+  .transform((v) => {
+    const [, amount = "0", unit = "ms"] = /^(\d+)(ms|s|m|h|d)$/.exec(v) ?? [];
+    return Number(amount) * DURATION_UNITS_MS[unit as keyof typeof DURATION_UNITS_MS];
+  });
+
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalUrl.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
@@ -40,6 +52,8 @@ export const ZEnv = z.object({
   LINKEDIN_CLIENT_SECRET: optionalString,
   LINKEDIN_INTEGRATION_CONTEXT: optionalString,
   SIGNALHOUSE_WORKER: z.enum(["inline", "off"]).default("inline"),
+  /** a delivery still failing this long after it was written becomes `dead` (visible, never dropped) */
+  SIGNALHOUSE_DEAD_AFTER: duration.prefault("3d"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

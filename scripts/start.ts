@@ -1,6 +1,6 @@
 // npm start: the whole product on a bare machine. Generates the Prisma client and builds the app when
 // they are missing or stale, prepares the database (migrations, default organization, first admin), then
-// runs `next start`. The database is prepared here, before the server opens it, because an embedded
+// serves the app (scripts/serve.mjs). The database is prepared here, before the server opens it, because an embedded
 // PGlite folder may be opened by only one process at a time.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -82,7 +82,7 @@ if (prepared.admin === "needs-setup") {
 }
 if (prepared.target.kind === "pglite") await closePglite(prepared.target.dataDir);
 
-const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(config.PORT)], {
+const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], {
   stdio: "inherit",
   env: process.env,
 });

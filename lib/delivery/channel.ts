@@ -6,6 +6,9 @@
 export const CHANNELS = ["seek-signal", "seek-history", "linkedin-note"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
+export type DeliveredResult = { delivery: ClaimedDelivery; result: Record<string, unknown> };
+export type DeliveredTx = import("../generated/prisma/client").Prisma.TransactionClient;
+
 /** A claimed outbox row, as the engine hands it to a channel. */
 export type ClaimedDelivery = {
   id: string;
@@ -61,11 +64,37 @@ export type SendContext = {
   signal: AbortSignal;
 };
 
+/**
+ * Throttles the engine enforces per destination, shared by every worker through the database
+ * (lib/delivery/destination-limits.ts). Optional: a channel without limits gets the engine defaults.
+ */
+export type DestinationLimits = {
+  /** most deliveries of one destination in flight at once across all workers (default 4 × maxBatch) */
+  maxInFlight?: number;
+  /**
+   * fixed windows aligned to the epoch (a day window starts at midnight UTC), e.g. LinkedIn's
+   * `{ windowMs: 60_000, max: 10_000, unit: "deliveries" }`; "requests" counts one per send() call
+   */
+  windows?: { windowMs: number; max: number; unit: "deliveries" | "requests" }[];
+};
+
 export interface Channel {
   name: ChannelName;
   /** most deliveries one send() may receive (SEEK sendSignals: 100) */
   maxBatch: number;
+  /**
+   * Rows sharing an ordering key may go in one batch, in seq order (LinkedIn notes of one application).
+   * Without it, a key's rows are sent one at a time.
+   */
+  orderedRuns?: boolean;
   /** the longest a send() may take, all requests and retries inside it included; the lease is longer */
   maxSendMs: number;
+  /** per-destination throttles (added by the delivery engine; optional, so existing channels compile) */
+  limits?: DestinationLimits;
   send(batch: ClaimedDelivery[], context: SendContext): Promise<ChannelSendResult>;
+  /**
+   * Optional: keep what the board answered for delivered rows (e.g. SEEK's id of a created history item).
+   * Called inside the transaction that marks them delivered, so the answer and the state commit together.
+   */
+  recordDelivered?(tx: DeliveredTx, delivered: DeliveredResult[]): Promise<void>;
 }

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   UNPROCESSABLE: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  /** the server is not configured for this (e.g. CRON_SECRET unset) */
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

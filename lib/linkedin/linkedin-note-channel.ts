@@ -89,7 +89,7 @@ export function createLinkedinNoteChannel(options: LinkedinNoteChannelOptions): 
     return out.result();
   }
 
-  return { name: "linkedin-note", maxBatch: MAX_NOTES_PER_REQUEST, maxSendMs, send };
+  return { name: "linkedin-note", orderedRuns: true, maxBatch: MAX_NOTES_PER_REQUEST, maxSendMs, send };
 }
 
 /** The product's channel: settings from the environment, LinkedIn's documented limits. */

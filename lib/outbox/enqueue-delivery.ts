@@ -2,6 +2,7 @@
 // together or not at all. A row whose identifier is already past its 180-day life is written as
 // `expired` (visible in the dashboard, never sent) instead of being dropped.
 import type { ChannelName } from "../delivery/channel";
+import { lockOrderingKey } from "../delivery/lock-ordering-key";
 import type { Prisma } from "../generated/prisma/client";
 
 export type NewDelivery = {
@@ -30,6 +31,8 @@ export async function enqueueDelivery(
   delivery: NewDelivery,
   now: Date,
 ): Promise<QueuedDelivery> {
+  // seq is drawn at insert, not commit: without the lock two writers of one key could commit out of order.
+  if (delivery.orderingKey) await lockOrderingKey(tx, delivery.orderingKey);
   const expired = delivery.expiresAt !== undefined && delivery.expiresAt.getTime() <= now.getTime();
   return tx.delivery.create({
     data: {

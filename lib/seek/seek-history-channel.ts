@@ -2,6 +2,7 @@
 // the order given (one item's create/update/delete share an ordering key). Payloads are lib/history's
 // HistoryDeliveryPayload. A create answered Conflict is our own earlier create (same idempotencyId):
 // delivered, with SEEK's id as ours. Decisions: docs/decisions/0034-seek-history-channel.md.
+
 import type { AnyVariables } from "@urql/core";
 import { z } from "zod";
 import type { Channel, ClaimedDelivery, DeliveryOutcome } from "@/lib/delivery/channel";
@@ -12,6 +13,7 @@ import {
   DeleteCandidateProcessHistoryItemDocument,
   UpdateCandidateProcessHistoryItemDocument,
 } from "./history-documents";
+import { recordSeekItemIds } from "./record-seek-item-ids";
 import type { SeekClient } from "./seek-graphql-client";
 import { DEFAULT_MAX_SEND_MS, type SeekSendOptions, startSeekSend } from "./seek-send-run";
 import { type SeekRequest, sendSeekRequest } from "./send-seek-request";
@@ -112,6 +114,7 @@ async function deliverOne(
 export function createSeekHistoryChannel(options: SeekHistoryChannelOptions): Channel {
   return {
     name: "seek-history",
+    recordDelivered: recordSeekItemIds,
     maxBatch: options.maxBatch ?? 10,
     maxSendMs: options.maxSendMs ?? DEFAULT_MAX_SEND_MS,
     async send(batch, context) {

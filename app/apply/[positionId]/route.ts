@@ -3,6 +3,7 @@ import { captureSeekToken } from "@/lib/captures/capture-seek-token";
 import { clientAddress } from "@/lib/captures/client-address";
 import { FixedWindowLimiter } from "@/lib/captures/fixed-window-limiter";
 import { plainErrorPage } from "@/lib/captures/plain-error-page";
+import { rawRequestSearch } from "@/lib/captures/raw-request-search";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ posi
     });
   }
   const { positionId } = await params;
-  const rawSearch = new URL(request.url).search;
+  const rawSearch = rawRequestSearch(request);
   try {
     const result = await db().$transaction((tx) => captureSeekToken(tx, { positionId, rawSearch }));
     return new Response(null, { status: 303, headers: { Location: result.location, "Cache-Control": "no-store" } });

@@ -1,0 +1,94 @@
+// A circuit breaker per destination, kept in DestinationState so every worker sees it. A failing
+// destination (5xx storm, bad credentials, 429) is blocked for a growing, jittered time; when the block
+// runs out one probe is let through (claimProbeDeliveries) and its result closes or reopens the circuit.
+// Other destinations never wait for it: there is no global pause.
+import { DESTINATION_BACKOFF, equalJitterDelayMs, type Random } from "./backoff";
+import type { ChannelSendResult, DeliveryOutcome } from "./channel";
+import { DB_NOW, type DbClient } from "./sql";
+
+export type DestinationVerdict =
+  | { kind: "healthy" }
+  | { kind: "unhealthy"; reason: string; until?: Date }
+  /** nothing was learnt (no outcome at all) */
+  | { kind: "unknown" };
+
+/**
+ * The destination is unhealthy when the channel says so (destinationBackoff), or when nothing in the
+ * batch got through: every outcome was a retry. One delivered, failed or expired row means the board
+ * answered on its merits, so the destination is fine even if other rows must retry.
+ */
+export function destinationVerdict(
+  outcomes: DeliveryOutcome[],
+  backoff: ChannelSendResult["destinationBackoff"],
+): DestinationVerdict {
+  if (backoff) return { kind: "unhealthy", reason: backoff.reason, until: backoff.until };
+  if (outcomes.length === 0) return { kind: "unknown" };
+  const retries = outcomes.filter((o) => o.kind === "retry");
+  if (retries.length < outcomes.length) return { kind: "healthy" };
+  const first = retries[0]!;
+  const notBefore = retries.map((o) => o.notBefore?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
+  return {
+    kind: "unhealthy",
+    reason: `${first.code}: ${first.message}`,
+    ...(notBefore > 0 ? { until: new Date(notBefore) } : {}),
+  };
+}
+
+/** How long the n-th consecutive failure blocks a destination; the board's own time wins if later. */
+export function blockedUntilAfter(failures: number, now: Date, until: Date | undefined, random?: Random): Date {
+  const ours = now.getTime() + equalJitterDelayMs(failures, DESTINATION_BACKOFF, random);
+  return new Date(Math.max(ours, until?.getTime() ?? 0));
+}
+
+/**
+ * Counts a failure and blocks the destination. A probe's failure sets the block outright (its own hold
+ * ends with it); a regular batch's failure only ever extends a block another worker already set.
+ */
+export async function recordDestinationFailure(
+  tx: DbClient,
+  destination: string,
+  verdict: { reason: string; until?: Date },
+  options: { probe: boolean; now: Date; random?: Random },
+): Promise<{ consecutiveFailures: number; blockedUntil: Date }> {
+  await tx.$executeRaw`
+    INSERT INTO "DestinationState" (destination, "consecutiveFailures", "updatedAt")
+    VALUES (${destination}, 0, ${DB_NOW}) ON CONFLICT (destination) DO NOTHING`;
+  const [current] = await tx.$queryRaw<{ consecutiveFailures: number; blockedUntil: Date | null }[]>`
+    SELECT "consecutiveFailures", "blockedUntil" FROM "DestinationState" WHERE destination = ${destination} FOR UPDATE`;
+  const consecutiveFailures = (current?.consecutiveFailures ?? 0) + 1;
+  let blockedUntil = blockedUntilAfter(consecutiveFailures, options.now, verdict.until, options.random);
+  const existing = current?.blockedUntil;
+  if (!options.probe && existing && existing > blockedUntil) blockedUntil = existing;
+  await tx.$executeRaw`
+    UPDATE "DestinationState"
+    SET "consecutiveFailures" = ${consecutiveFailures}, "blockedUntil" = ${blockedUntil},
+        "lastError" = ${verdict.reason.slice(0, 2000)}, "updatedAt" = ${DB_NOW}
+    WHERE destination = ${destination}`;
+  return { consecutiveFailures, blockedUntil };
+}
+
+/** A probe got through: close the circuit. Returns whether anything changed. */
+export async function recordDestinationRecovered(tx: DbClient, destination: string): Promise<boolean> {
+  const changed = await tx.$executeRaw`
+    UPDATE "DestinationState"
+    SET "consecutiveFailures" = 0, "blockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${DB_NOW}
+    WHERE destination = ${destination} AND ("consecutiveFailures" > 0 OR "blockedUntil" IS NOT NULL)`;
+  return changed > 0;
+}
+
+/** A rate-limit window is full: hold the destination until it rolls over, without counting a failure. */
+export async function holdDestination(tx: DbClient, destination: string, until: Date, reason: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "DestinationState" (destination, "consecutiveFailures", "blockedUntil", "lastError", "updatedAt")
+    VALUES (${destination}, 0, ${until}, ${reason}, ${DB_NOW})
+    ON CONFLICT (destination) DO UPDATE
+    SET "blockedUntil" = GREATEST(COALESCE("DestinationState"."blockedUntil", EXCLUDED."blockedUntil"), EXCLUDED."blockedUntil"),
+        "lastError" = EXCLUDED."lastError", "updatedAt" = EXCLUDED."updatedAt"`;
+}
+
+/** A probe that sent nothing (its row had expired, or a rate window was full) hands the probe back. */
+export async function releaseProbe(tx: DbClient, destination: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "DestinationState" SET "blockedUntil" = ${DB_NOW}, "updatedAt" = ${DB_NOW}
+    WHERE destination = ${destination} AND "consecutiveFailures" > 0 AND "blockedUntil" > ${DB_NOW}`;
+}

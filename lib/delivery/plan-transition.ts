@@ -1,0 +1,84 @@
+// What an outcome does to a delivery: the state machine of one row, without I/O. A retry becomes `dead`
+// once the row has been failing for longer than the dead age (it stays visible, never dropped);
+// `failed` and `expired` are final and never retried automatically.
+import { nextAttemptAt, type Random, RETRY_BACKOFF } from "./backoff";
+import type { DeliveryOutcome } from "./channel";
+
+export type AttemptOutcome = "delivered" | "retry" | "failed" | "expired" | "dead";
+
+export type Transition = {
+  id: string;
+  state: "delivered" | "pending" | "failed" | "dead" | "expired";
+  /** only for `pending` */
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  lastErrorCode: string | null;
+  deliveredAt: Date | null;
+  /** the label of the attempt that produced this transition */
+  attemptOutcome: AttemptOutcome;
+};
+
+export type TransitionInput = {
+  delivery: { id: string; attempts: number; createdAt: Date };
+  outcome: DeliveryOutcome;
+  now: Date;
+  deadAfterMs: number;
+  random?: Random;
+};
+
+export function planTransition({ delivery, outcome, now, deadAfterMs, random }: TransitionInput): Transition {
+  const base = { id: delivery.id, nextAttemptAt: null, deliveredAt: null };
+  switch (outcome.kind) {
+    case "delivered":
+      return {
+        ...base,
+        state: "delivered",
+        deliveredAt: now,
+        lastError: null,
+        lastErrorCode: null,
+        attemptOutcome: "delivered",
+      };
+    case "failed":
+      return {
+        ...base,
+        state: "failed",
+        lastError: outcome.message,
+        lastErrorCode: outcome.code,
+        attemptOutcome: "failed",
+      };
+    case "expired":
+      return {
+        ...base,
+        state: "expired",
+        lastError: outcome.message,
+        lastErrorCode: "EXPIRED",
+        attemptOutcome: "expired",
+      };
+    case "retry": {
+      const failingForMs = now.getTime() - delivery.createdAt.getTime();
+      if (failingForMs >= deadAfterMs) {
+        return {
+          ...base,
+          state: "dead",
+          lastError: outcome.message,
+          lastErrorCode: outcome.code,
+          attemptOutcome: "dead",
+        };
+      }
+      return {
+        ...base,
+        state: "pending",
+        nextAttemptAt: nextAttemptAt(delivery.attempts, now, outcome.notBefore, RETRY_BACKOFF, random),
+        lastError: outcome.message,
+        lastErrorCode: outcome.code,
+        attemptOutcome: "retry",
+      };
+    }
+  }
+}
+
+/** An identifier past its 180-day life is never sent: the engine checks before every send. */
+export function expiredBeforeSend(expiresAt: Date | null, now: Date): DeliveryOutcome | null {
+  if (!expiresAt || expiresAt.getTime() > now.getTime()) return null;
+  return { kind: "expired", message: `identifier expired at ${expiresAt.toISOString()}; not sent` };
+}

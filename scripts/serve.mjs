@@ -1,0 +1,41 @@
+// The HTTP server `npm start` runs: Next's own request handler behind a plain Node server. It exists for
+// one reason: Next re-encodes query strings before any route sees them (%20 becomes +, / becomes %2F),
+// and the seek-token must be stored byte for byte. The untouched request target is passed on in
+// RAW_URL_HEADER, always overwritten so a client cannot supply it (docs/decisions/0005).
+import http from "node:http";
+import next from "next";
+
+const RAW_URL_HEADER = "x-signalhouse-raw-url";
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+const app = next({ dev, dir: process.cwd(), port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((request, response) => {
+  request.headers[RAW_URL_HEADER] = request.url ?? "/";
+  handle(request, response).catch((error) => {
+    console.error("[serve] unhandled error", error);
+    if (!response.headersSent) response.writeHead(500).end();
+  });
+});
+server.listen(port, hostname, () => {
+  console.log(`[signalhouse] ready on http://localhost:${port}${dev ? " (dev)" : ""}`);
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    // Stop accepting connections, let the inline delivery worker finish or release its in-flight
+    // deliveries (it stops claiming on the same signal), then close the database: the hook lives on
+    // globalThis because the worker runs in Next's bundle (lib/delivery/inline-worker.ts).
+    setTimeout(() => process.exit(0), 25_000).unref();
+    await new Promise((resolve) => server.close(resolve));
+    await globalThis.__signalhouseShutdown?.().catch((error) => console.error("[serve] shutdown", error));
+    process.exit(0);
+  });
+}

@@ -1,0 +1,251 @@
+// Claims: leases with FOR UPDATE SKIP LOCKED, the ordering-key head rule, pauses, destination health,
+// scheduling order, lease expiry and the lease guard, on PGlite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrisma, type Db } from "@/lib/db/client";
+import { claimDueDeliveries, claimProbeDeliveries } from "@/lib/delivery/claim-due-deliveries";
+import { lockOrderingKey } from "@/lib/delivery/lock-ordering-key";
+import { recordOutcomes } from "@/lib/delivery/record-outcomes";
+import { reapExpiredLeases, releaseLeases, renewLeases } from "@/lib/delivery/release-leases";
+import { addDeliveries, createOrganization, many } from "../../support/delivery-fixtures";
+import { databasesUnderTest, openTestDatabase, type TestDatabase } from "../../support/test-databases";
+
+const DEAD_AFTER = 3 * 86_400_000;
+
+function claimOptions(workerId: string, limit = 100, leaseMs = 30_000) {
+  return { channel: "seek-signal" as const, workerId, limit, leaseMs, maxInFlightPerDestination: 10_000 };
+}
+
+describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
+  let t: TestDatabase;
+  let prisma: Db;
+  let org: string;
+
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    prisma = t.prisma;
+    org = await createOrganization(prisma);
+  });
+  afterAll(async () => t.close());
+
+  async function reset() {
+    await prisma.deliveryAttempt.deleteMany();
+    await prisma.delivery.deleteMany();
+    await prisma.destinationState.deleteMany();
+    await prisma.channelControl.deleteMany();
+  }
+
+  it("claim never double-claims under concurrent claimers", async () => {
+    await reset();
+    const ids = await addDeliveries(prisma, org, many(600));
+    // On PostgreSQL every claimer has its own connection pool, so the claims truly race.
+    const clients = kind === "postgres" ? Array.from({ length: 6 }, () => createPrisma(t.target)) : [prisma];
+    try {
+      const claimedBy = new Map<string, string[]>();
+      await Promise.all(
+        Array.from({ length: 12 }, async (_, w) => {
+          const db = clients[w % clients.length]!;
+          for (;;) {
+            const rows = await claimDueDeliveries(db, claimOptions(`w${w}`, 7));
+            if (rows.length === 0) return;
+            for (const row of rows) claimedBy.set(row.id, [...(claimedBy.get(row.id) ?? []), `w${w}`]);
+          }
+        }),
+      );
+      expect([...claimedBy.values()].filter((owners) => owners.length > 1)).toEqual([]);
+      expect(new Set(claimedBy.keys())).toEqual(new Set(ids));
+      const owners = await prisma.delivery.findMany({ select: { id: true, leaseOwner: true, state: true } });
+      for (const row of owners) {
+        expect(row.state).toBe("in_flight");
+        expect(claimedBy.get(row.id)).toEqual([row.leaseOwner]);
+      }
+    } finally {
+      if (kind === "postgres") await Promise.all(clients.map((c) => c.$disconnect()));
+    }
+  });
+
+  it("a claim sets the lease owner and expiry, and counts the attempt", async () => {
+    await reset();
+    const [id] = await addDeliveries(prisma, org, many(1));
+    const [row] = await claimDueDeliveries(prisma, claimOptions("w1", 10, 60_000));
+    expect(row).toMatchObject({ id, attempts: 1, probe: false, suspect: false });
+    const stored = await prisma.delivery.findUniqueOrThrow({ where: { id } });
+    expect(stored.leaseOwner).toBe("w1");
+    expect(stored.leaseExpiresAt!.getTime() - Date.now()).toBeGreaterThan(50_000);
+  });
+
+  it("rows not yet due, and rows of other channels, are not claimed", async () => {
+    await reset();
+    await addDeliveries(prisma, org, [{ nextAttemptAt: new Date(Date.now() + 60_000) }, { channel: "linkedin-note" }]);
+    expect(await claimDueDeliveries(prisma, claimOptions("w1"))).toEqual([]);
+  });
+
+  it("only the oldest undelivered row of an ordering key is claimable; rows without a key are independent", async () => {
+    await reset();
+    const [a1, a2, a3, free1, b1] = await addDeliveries(prisma, org, [
+      { orderingKey: "A" },
+      { orderingKey: "A" },
+      { orderingKey: "A" },
+      {},
+      { orderingKey: "B" },
+    ]);
+    const first = await claimDueDeliveries(prisma, claimOptions("w1"));
+    expect(first.map((r) => r.id).sort()).toEqual([a1, free1, b1].sort());
+    // a1 in flight: a2 stays blocked, for every claimer
+    expect(await claimDueDeliveries(prisma, claimOptions("w2"))).toEqual([]);
+    await prisma.delivery.update({ where: { id: a1 }, data: { state: "delivered", leaseOwner: null } });
+    expect((await claimDueDeliveries(prisma, claimOptions("w2"))).map((r) => r.id)).toEqual([a2]);
+    // a retry of the head keeps the key: a3 never overtakes a2
+    await releaseLeases(prisma, "w2", [a2!], { unsent: false, notBefore: new Date(Date.now() + 60_000) });
+    expect(await claimDueDeliveries(prisma, claimOptions("w3"))).toEqual([]);
+    // a failed head releases the key (docs/decisions/0041)
+    await prisma.delivery.update({ where: { id: a2 }, data: { state: "failed" } });
+    expect((await claimDueDeliveries(prisma, claimOptions("w3"))).map((r) => r.id)).toEqual([a3]);
+  });
+
+  it("writers that lock the ordering key commit its rows in seq order", async () => {
+    await reset();
+    const events: string[] = [];
+    let firstLocked!: () => void;
+    const locked = new Promise<void>((resolve) => {
+      firstLocked = resolve;
+    });
+    const writer = (name: string, before: Promise<unknown>, holdMs: number) =>
+      prisma.$transaction(async (tx) => {
+        await before;
+        await lockOrderingKey(tx, "candidate-1");
+        if (name === "first") firstLocked();
+        await addDeliveries(tx as unknown as Db, org, [{ orderingKey: "candidate-1", payload: { name } }]);
+        await new Promise((resolve) => setTimeout(resolve, holdMs));
+        events.push(name);
+      });
+    // On PostgreSQL the second writer waits for the first's commit; PGlite runs one transaction at a time.
+    await Promise.all([writer("first", Promise.resolve(), 150), writer("second", locked, 0)]);
+    const rows = await prisma.delivery.findMany({ where: { orderingKey: "candidate-1" }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => (r.payload as { name: string }).name)).toEqual(events);
+  });
+
+  it("a paused channel is not claimed; unpausing releases it", async () => {
+    await reset();
+    await addDeliveries(prisma, org, many(3));
+    await prisma.channelControl.create({ data: { channel: "seek-signal", paused: true, changedBy: "test" } });
+    expect(await claimDueDeliveries(prisma, claimOptions("w1"))).toEqual([]);
+    await prisma.channelControl.update({ where: { channel: "seek-signal" }, data: { paused: false } });
+    expect(await claimDueDeliveries(prisma, claimOptions("w1"))).toHaveLength(3);
+  });
+
+  it("when saturated, the nearest dueBy is served first (no deadline last), then the oldest nextAttemptAt", async () => {
+    await reset();
+    const now = Date.now();
+    const [late, none, soon, noneOlder] = await addDeliveries(prisma, org, [
+      { dueBy: new Date(now + 60_000) },
+      { nextAttemptAt: new Date(now - 1_000) },
+      { dueBy: new Date(now + 5_000) },
+      { nextAttemptAt: new Date(now - 9_000) },
+    ]);
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++)
+      order.push(...(await claimDueDeliveries(prisma, claimOptions("w", 1))).map((r) => r.id));
+    expect(order).toEqual([soon, late, noneOlder, none]);
+  });
+
+  it("a blocked destination is not claimed while another keeps flowing; a half-open one gives exactly one probe", async () => {
+    await reset();
+    await addDeliveries(prisma, org, [
+      ...many(3, () => ({ destination: "bad" })),
+      ...many(2, () => ({ destination: "good" })),
+    ]);
+    await prisma.destinationState.create({
+      data: { destination: "bad", consecutiveFailures: 2, blockedUntil: new Date(Date.now() + 60_000) },
+    });
+    const claimed = await claimDueDeliveries(prisma, claimOptions("w1"));
+    expect(claimed.map((r) => r.destination)).toEqual(["good", "good"]);
+    expect(await claimProbeDeliveries(prisma, claimOptions("w1"))).toEqual([]);
+
+    // the block runs out: one probe, one row, for one claimer only; regular claims still skip it
+    await prisma.destinationState.update({
+      where: { destination: "bad" },
+      data: { blockedUntil: new Date(Date.now() - 1) },
+    });
+    const probes = await Promise.all(["p1", "p2", "p3"].map((w) => claimProbeDeliveries(prisma, claimOptions(w))));
+    expect(probes.flat()).toHaveLength(1);
+    expect(probes.flat()[0]).toMatchObject({ destination: "bad", probe: true });
+    expect(await claimDueDeliveries(prisma, claimOptions("w2"))).toEqual([]);
+  });
+
+  it("rows whose lease expired are re-claimed by another worker, and flagged to be sent alone", async () => {
+    await reset();
+    const ids = await addDeliveries(prisma, org, many(2));
+    await claimDueDeliveries(prisma, claimOptions("dead-worker", 10, 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await claimDueDeliveries(prisma, claimOptions("w2"))).toEqual([]);
+    expect(await reapExpiredLeases(prisma, DEAD_AFTER)).toBe(2);
+    const reclaimed = await claimDueDeliveries(prisma, claimOptions("w2"));
+    expect(reclaimed.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(reclaimed.every((r) => r.suspect && r.attempts === 2)).toBe(true);
+  });
+
+  it("a worker whose lease was lost cannot overwrite another worker's result", async () => {
+    await reset();
+    const [id] = await addDeliveries(prisma, org, many(1));
+    const [slow] = await claimDueDeliveries(prisma, claimOptions("slow", 10, 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await reapExpiredLeases(prisma, DEAD_AFTER);
+    const [fast] = await claimDueDeliveries(prisma, claimOptions("fast"));
+    const at = new Date();
+    const delivered = {
+      outcomes: new Map([[id!, { kind: "delivered" as const }]]),
+      requests: [request(id!, "r-fast")],
+    };
+    const common = { sendStartedAt: at, now: at, deadAfterMs: DEAD_AFTER };
+    expect(
+      (await recordOutcomes(prisma, { ...common, workerId: "fast", batch: [fast!], result: delivered })).delivered,
+    ).toBe(1);
+
+    const retry = { kind: "retry" as const, code: "HTTP_503", message: "late and wrong" };
+    const stale = { outcomes: new Map([[id!, retry]]), requests: [request(id!, "r-slow")] };
+    const summary = await recordOutcomes(prisma, { ...common, workerId: "slow", batch: [slow!], result: stale });
+    expect(summary.leaseLost).toEqual([id]);
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: "delivered",
+      lastError: null,
+    });
+    const attempts = await prisma.deliveryAttempt.findMany({ where: { deliveryId: id } });
+    expect(attempts.map((a) => [a.requestId, a.workerId, a.outcome])).toEqual([["r-fast", "fast", "delivered"]]);
+  });
+
+  it("renewing extends only the leases this worker still holds", async () => {
+    await reset();
+    const [mine, theirs] = await addDeliveries(prisma, org, many(2));
+    await claimDueDeliveries(prisma, { ...claimOptions("me", 1, 1_000) });
+    await claimDueDeliveries(prisma, { ...claimOptions("them", 1, 1_000) });
+    const renewed = await renewLeases(prisma, "me", [mine!, theirs!], 120_000);
+    expect(renewed).toEqual([mine]);
+    const rows = await prisma.delivery.findMany({ where: { id: { in: [mine!, theirs!] } }, orderBy: { seq: "asc" } });
+    expect(rows[0]!.leaseExpiresAt!.getTime() - Date.now()).toBeGreaterThan(100_000);
+    expect(rows[1]!.leaseExpiresAt!.getTime() - Date.now()).toBeLessThan(2_000);
+  });
+
+  it("a row past the dead age whose lease lapsed goes to dead, not back to the queue", async () => {
+    await reset();
+    const [id] = await addDeliveries(prisma, org, [{ createdAt: new Date(Date.now() - DEAD_AFTER - 1_000) }]);
+    await claimDueDeliveries(prisma, claimOptions("gone", 10, 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await reapExpiredLeases(prisma, DEAD_AFTER);
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: "dead",
+      leaseOwner: null,
+    });
+  });
+});
+
+function request(deliveryId: string, requestId: string) {
+  return {
+    requestId,
+    deliveryIds: [deliveryId],
+    httpStatus: 200,
+    durationMs: 5,
+    errorCodes: [],
+    requestBody: "{}",
+    responseBody: "{}",
+  };
+}

@@ -132,9 +132,14 @@ test("an admin filters deliveries, opens one with its token redacted, retries on
   await expect(page.locator(`[data-testid="delivery-row"][data-id="${ids.note}"]`)).toBeVisible();
   await expect(page.locator(`[data-testid="delivery-row"][data-id="${ids.first}"]`)).toHaveCount(0);
 
-  // Open the first signal from the filtered list.
-  await page.goto("/deliveries?channel=seek-signal&state=pending");
-  await page.locator(`[data-testid="delivery-row"][data-id="${ids.first}"]`).getByRole("link").click();
+  // Open the first signal from the filtered list. The worker may be holding it for a moment (in flight,
+  // so not pending): look again until it is back in the queue.
+  const firstRow = page.locator(`[data-testid="delivery-row"][data-id="${ids.first}"]`);
+  await expect(async () => {
+    await page.goto("/deliveries?channel=seek-signal&state=pending");
+    await expect(firstRow).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await firstRow.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/deliveries/${ids.first}\\?back=`));
   await expect(page.getByRole("heading", { name: "ApplicationStatusUpdate", level: 1 })).toBeVisible();
   const payload = page.getByTestId("payload");
@@ -144,8 +149,11 @@ test("an admin filters deliveries, opens one with its token redacted, retries on
   await expect(page.getByTestId("attempts").or(page.getByTestId("no-attempts"))).toBeVisible();
   await screenshot(page, "delivery-detail.png");
 
-  // Retry now on a pending delivery: due at once, said in words.
-  await page.getByRole("button", { name: "Retry now" }).click();
+  // Retry now on a pending delivery: due at once, said in words (or, if a worker just took it, why not).
+  await expect(async () => {
+    await page.reload();
+    await page.getByRole("button", { name: "Retry now" }).click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("action-result")).toContainText(/queued to be sent now|being sent right now/);
 
   // Cancel the second signal. A worker may hold it for a moment (then the refusal says so); try until it lets go.

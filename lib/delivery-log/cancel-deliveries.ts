@@ -5,6 +5,7 @@
 import { recordAudit } from "../audit/record-audit";
 import { inScope, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
+import { notifyWorkers } from "../delivery/wake";
 import {
   explainRefusals,
   nothingChangedError,
@@ -12,7 +13,6 @@ import {
   type TAdminDeliveryChangeResult,
 } from "./admin-delivery-change";
 import { CANCELLABLE_STATES, CANCELLED_BY_ADMIN } from "./explain-schedule";
-import { wakeDeliveryWorkers } from "./wake-delivery-workers";
 
 export async function cancelDeliveries(
   db: Db,
@@ -47,7 +47,7 @@ export async function cancelDeliveries(
       details: { deliveryIds: ids, refused: refused.map(({ id, state }) => ({ id, state })) },
     });
     // A cancelled row no longer holds back later rows of its ordering key.
-    await wakeDeliveryWorkers(tx);
+    await notifyWorkers(tx);
     return { changed: ids, refused };
   });
 }

@@ -5,6 +5,7 @@
 import { recordAudit } from "../audit/record-audit";
 import { inScope, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
+import { notifyWorkers } from "../delivery/wake";
 import {
   explainRefusals,
   nothingChangedError,
@@ -12,7 +13,6 @@ import {
   type TAdminDeliveryChangeResult,
 } from "./admin-delivery-change";
 import { RETRYABLE_STATES } from "./explain-schedule";
-import { wakeDeliveryWorkers } from "./wake-delivery-workers";
 
 export async function retryDeliveriesNow(
   db: Db,
@@ -42,7 +42,8 @@ export async function retryDeliveriesNow(
       count: ids.length,
       details: { deliveryIds: ids, refused: refused.map(({ id, state }) => ({ id, state })) },
     });
-    await wakeDeliveryWorkers(tx);
+    // Due now: wake idle workers at commit rather than at their next poll (docs/decisions/0043).
+    await notifyWorkers(tx);
     return { changed: ids, refused };
   });
 }

@@ -36,6 +36,10 @@ describe("AttemptTimeline markup", () => {
 
   it("says when nothing was sent yet, and when a body was not recorded", () => {
     expect(renderToStaticMarkup(<AttemptTimeline attempts={[]} />)).toContain("No attempts yet");
+    // Workers count a try that stopped before any request (e.g. SEEK not configured): say so, not "none".
+    expect(renderToStaticMarkup(<AttemptTimeline attempts={[]} claimed={2} />)).toContain(
+      "all 2 attempts so far stopped before sending",
+    );
     const html = renderToStaticMarkup(<AttemptTimeline attempts={[{ ...attempt, responseBody: null }]} />);
     expect(html).toContain("Response body: none recorded");
   });

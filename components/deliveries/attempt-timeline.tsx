@@ -26,11 +26,20 @@ function Body({ label, text }: { label: string; text: string | null }) {
   );
 }
 
-export function AttemptTimeline({ attempts }: { attempts: TAdminDeliveryAttempt[] }) {
+export function AttemptTimeline({
+  attempts,
+  claimed = 0,
+}: {
+  attempts: TAdminDeliveryAttempt[];
+  /** the delivery's attempt count: workers count a try even when no request could be made */
+  claimed?: number;
+}) {
   if (attempts.length === 0) {
     return (
       <p className="text-sm text-slate-600" data-testid="no-attempts">
-        No attempts yet: nothing has been sent to the board for this delivery.
+        {claimed > 0
+          ? `No request has reached the board yet: ${claimed === 1 ? "the attempt so far" : `all ${claimed} attempts so far`} stopped before sending (the last error above says why).`
+          : "No attempts yet: nothing has been sent to the board for this delivery."}
       </p>
     );
   }

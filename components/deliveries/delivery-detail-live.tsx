@@ -161,7 +161,7 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
             : `${d.attemptLog.length} recorded, oldest first. Bodies are stored redacted; open one to read it.`
         }
       >
-        <AttemptTimeline attempts={d.attemptLog} />
+        <AttemptTimeline attempts={d.attemptLog} claimed={d.attempts} />
       </Card>
     </>
   );

@@ -19,4 +19,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), request.url));
 }
 
-export const config = { matcher: ["/admin/:path*"] };
+export const config = { matcher: ["/admin/:path*", "/deliveries", "/deliveries/:path*"] };

@@ -28,7 +28,8 @@ export type WriteContext<TBody, TParams> = {
   params: TParams;
 };
 
-function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: "body" | "path" | "query"): T {
+/** A request part validated by its schema, or VALIDATION_FAILED naming the first problem's path. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: "body" | "path" | "query"): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = toApiIssues(result.error).map((issue) => ({ ...issue, path: `${where}.${issue.path}` }));

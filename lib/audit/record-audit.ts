@@ -12,6 +12,8 @@ export type TAuditEntry = {
   action: string;
   targetType: string;
   targetId?: string | null;
+  /** how many things one action changed (e.g. deliveries retried at once) */
+  count?: number | null;
   details?: Prisma.InputJsonValue;
 };
 
@@ -23,6 +25,7 @@ export async function recordAudit(db: DbOrTx, entry: TAuditEntry): Promise<void>
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
+      count: entry.count ?? null,
       details: entry.details,
     },
   });

@@ -1,14 +1,21 @@
-// How deliveries are shown to API callers: state and attempts, never another organization's rows.
-// Bodies are stored redacted by the channels; the API shows them as stored.
+// The one read path for deliveries: the v1 API (an API key's organization) and the admin dashboard (every
+// organization, or one) list and open rows through these functions, scoped by lib/data/scope. The API
+// shows rows as stored (its caller sent the payload); the dashboard presents them through
+// admin-delivery-*.ts, which redacts them for a browser.
 import { z } from "zod";
-import type { Db } from "../db/client";
+import { inScope, type TScope } from "../data/scope";
+import type { DbOrTx } from "../db/tx";
 import { CHANNELS } from "../delivery/channel";
 import { AppError } from "../errors/app-error";
+import type { Prisma } from "../generated/prisma/client";
 import { DeliveryState } from "../generated/prisma/enums";
+import { redactForDisplay } from "./redact-for-display";
+
+export const DELIVERY_STATES = Object.values(DeliveryState) as [DeliveryState, ...DeliveryState[]];
 
 export const ZDeliveryListQuery = z
   .object({
-    state: z.enum(Object.values(DeliveryState) as [string, ...string[]]).optional(),
+    state: z.enum(DELIVERY_STATES).optional(),
     channel: z.enum(CHANNELS).optional(),
     cursor: z.string().regex(/^\d+$/, "must be the nextCursor of a previous page").optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -16,10 +23,13 @@ export const ZDeliveryListQuery = z
   .strict();
 
 export type TDeliveryListQuery = z.infer<typeof ZDeliveryListQuery>;
+/** The API's filters, plus an organization for callers that see more than one. */
+export type TDeliveryListFilter = TDeliveryListQuery & { organizationId?: string };
 
-const summary = {
+const SUMMARY_SELECT = {
   id: true,
   seq: true,
+  organizationId: true,
   channel: true,
   kind: true,
   state: true,
@@ -27,57 +37,112 @@ const summary = {
   nextAttemptAt: true,
   lastError: true,
   lastErrorCode: true,
+  tokenPrefix: true,
   occurredAt: true,
   createdAt: true,
   deliveredAt: true,
-} as const;
+} satisfies Prisma.DeliverySelect;
 
-type SummaryRow = { seq: bigint } & Record<string, unknown>;
-const present = ({ seq: _seq, ...rest }: SummaryRow) => rest;
-
-/** Newest first, keyset-paginated on seq so pages stay fast and stable while rows are added. */
-export async function listDeliveries(db: Db, organizationId: string, query: TDeliveryListQuery) {
+/**
+ * Newest first, keyset-paginated on seq (unique, insertion order) so pages stay fast and stable while rows
+ * are added: a row never moves to another page and none is shown twice. Error texts are passed through
+ * redactForDisplay: a message echoing a credential must not leave the server.
+ */
+export async function listDeliveries(db: DbOrTx, scope: TScope, query: TDeliveryListFilter) {
   const rows = await db.delivery.findMany({
-    where: {
-      organizationId,
-      ...(query.state ? { state: query.state as DeliveryState } : {}),
+    where: inScope(scope, {
+      ...(query.organizationId ? { organizationId: query.organizationId } : {}),
+      ...(query.state ? { state: query.state } : {}),
       ...(query.channel ? { channel: query.channel } : {}),
       ...(query.cursor ? { seq: { lt: BigInt(query.cursor) } } : {}),
-    },
+    }),
     orderBy: { seq: "desc" },
     take: query.limit + 1,
-    select: summary,
+    select: SUMMARY_SELECT,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    deliveries: page.map(present),
+    deliveries: page.map(({ seq: _seq, lastError, ...row }) => ({ ...row, lastError: redactForDisplay(lastError) })),
     nextCursor: rows.length > query.limit && last ? last.seq.toString() : null,
   };
 }
 
-export async function getDelivery(db: Db, organizationId: string, id: string) {
-  const row = await db.delivery.findFirst({
-    where: { id, organizationId },
+export type TDeliverySummary = Awaited<ReturnType<typeof listDeliveries>>["deliveries"][number];
+
+const DETAIL_SELECT = {
+  ...SUMMARY_SELECT,
+  destination: true,
+  payload: true,
+  leaseOwner: true,
+  leaseExpiresAt: true,
+  orderingKey: true,
+  dueBy: true,
+  expiresAt: true,
+  eventId: true,
+  applicationId: true,
+  positionId: true,
+  candidateId: true,
+  updatedAt: true,
+  organization: { select: { name: true, slug: true } },
+  attemptLog: {
+    // Oldest first, so the newest attempt is last, like a log; id breaks ties within one batch.
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     select: {
-      ...summary,
-      payload: true,
-      attemptLog: {
-        orderBy: { startedAt: "asc" },
-        select: {
-          requestId: true,
-          startedAt: true,
-          durationMs: true,
-          httpStatus: true,
-          outcome: true,
-          errorCodes: true,
-          errorMessage: true,
-          batchSize: true,
-        },
-      },
+      id: true,
+      requestId: true,
+      workerId: true,
+      startedAt: true,
+      durationMs: true,
+      httpStatus: true,
+      outcome: true,
+      errorCodes: true,
+      errorMessage: true,
+      requestBody: true,
+      responseBody: true,
+      batchSize: true,
     },
-  });
+  },
+} satisfies Prisma.DeliverySelect;
+
+/** One delivery with everything known about it, attempts oldest first; NOT_FOUND outside the scope. */
+export async function findDeliveryDetail(db: DbOrTx, scope: TScope, id: string) {
+  const row = await db.delivery.findFirst({ where: inScope(scope, { id }), select: DETAIL_SELECT });
   if (!row) throw new AppError("NOT_FOUND", `No delivery ${id}.`);
-  const { attemptLog, ...rest } = row;
-  return { delivery: { ...present(rest), attempts: rest.attempts, attemptLog } };
+  return row;
+}
+
+export type TDeliveryDetailRow = Awaited<ReturnType<typeof findDeliveryDetail>>;
+
+/** GET /api/v1/deliveries/:id — state and attempts as stored, for the organization that sent it. */
+export async function getDelivery(db: DbOrTx, scope: TScope, id: string) {
+  const row = await findDeliveryDetail(db, scope, id);
+  return {
+    delivery: {
+      id: row.id,
+      organizationId: row.organizationId,
+      channel: row.channel,
+      kind: row.kind,
+      state: row.state,
+      attempts: row.attempts,
+      nextAttemptAt: row.nextAttemptAt,
+      lastError: row.lastError,
+      lastErrorCode: row.lastErrorCode,
+      tokenPrefix: row.tokenPrefix,
+      occurredAt: row.occurredAt,
+      createdAt: row.createdAt,
+      deliveredAt: row.deliveredAt,
+      payload: row.payload,
+      attemptLog: row.attemptLog.map((attempt) => ({
+        requestId: attempt.requestId,
+        startedAt: attempt.startedAt,
+        durationMs: attempt.durationMs,
+        httpStatus: attempt.httpStatus,
+        outcome: attempt.outcome,
+        errorCodes: attempt.errorCodes,
+        errorMessage: attempt.errorMessage,
+        batchSize: attempt.batchSize,
+      })),
+    },
+  };
 }

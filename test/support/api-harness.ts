@@ -25,7 +25,10 @@ export async function openApiHarness(kind: DatabaseKind): Promise<ApiHarness> {
   return { ...database, organizationId: org.id };
 }
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string> | undefined> },
+) => Promise<Response>;
 
 export type CallOptions = {
   method?: string;
@@ -47,7 +50,8 @@ export async function call(
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers["content-type"] ??= "application/json";
   const request = new Request(`http://localhost${options.path}`, { method: options.method ?? "POST", headers, body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  // As Next does: a route without dynamic segments gets no params at all, not an empty object.
+  const response = await handler(request, { params: Promise.resolve(options.params) });
   const text = await response.text();
   let parsed: unknown = text;
   try {

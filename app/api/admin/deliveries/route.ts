@@ -1,0 +1,13 @@
+// GET /api/admin/deliveries?state=&channel=&organization=&cursor=&limit= — the deliveries page's polling: one page and the counts by state
+import { z } from "zod";
+import { adminRead } from "@/lib/api/admin-read-route";
+import { db } from "@/lib/db/client";
+import { readAdminDeliveryPage, ZAdminDeliveryListQuery } from "@/lib/delivery-log/admin-delivery-list";
+
+export const dynamic = "force-dynamic";
+
+export const GET = adminRead({
+  params: z.object({}),
+  query: ZAdminDeliveryListQuery,
+  read: ({ scope, query }) => readAdminDeliveryPage(db(), scope, query),
+});

@@ -1,0 +1,179 @@
+"use client";
+// One delivery, refreshing itself: its state and what happens next, Retry now / Cancel, its facts, the
+// payload as sent (tokens shown as a prefix) and every attempt. Rendered first on the server, then
+// polled through /api/admin/deliveries/:id.
+import { useQuery } from "@tanstack/react-query";
+import type { ComponentProps, ReactNode } from "react";
+import { Card } from "@/components/ui/card";
+import type { TAdminDeliveryDetail } from "@/lib/delivery-log/admin-delivery-types";
+import { explainSchedule } from "@/lib/delivery-log/explain-schedule";
+import { formatDateTime } from "@/lib/format/format-date-time";
+import { formatRelative } from "@/lib/format/format-relative";
+import { AttemptTimeline } from "./attempt-timeline";
+import { POLL_MS } from "./deliveries-live";
+import { DeliveryActions } from "./delivery-actions";
+import { fetchJson } from "./fetch-json";
+import { LiveStatus } from "./live-status";
+import { StateBadge } from "./state-badge";
+import { useNow } from "./use-now";
+
+type Actions = Pick<ComponentProps<typeof DeliveryActions>, "retryAction" | "cancelAction">;
+
+const at = (iso: string | null) => (iso ? new Date(iso) : null);
+
+export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDeliveryDetail } & Actions) {
+  const query = useQuery({
+    queryKey: ["admin-delivery", initial.id],
+    queryFn: ({ signal }) =>
+      fetchJson<TAdminDeliveryDetail>(`/api/admin/deliveries/${encodeURIComponent(initial.id)}`, signal),
+    initialData: initial,
+    initialDataUpdatedAt: Date.parse(initial.generatedAt),
+    refetchInterval: POLL_MS,
+  });
+  const now = useNow();
+  const d = query.data;
+  const schedule = explainSchedule(
+    {
+      state: d.state,
+      nextAttemptAt: new Date(d.nextAttemptAt),
+      leaseOwner: d.leaseOwner,
+      leaseExpiresAt: at(d.leaseExpiresAt),
+      lastErrorCode: d.lastErrorCode,
+      deliveredAt: at(d.deliveredAt),
+    },
+    now ?? new Date(d.generatedAt),
+  );
+  const when = (iso: string | null, empty = "—") => {
+    const date = at(iso);
+    if (!date) return empty;
+    return now ? `${formatDateTime(date)} (${formatRelative(date, now)})` : formatDateTime(date);
+  };
+
+  return (
+    <>
+      {query.isError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          Could not refresh: {query.error.message} What you see is the last version loaded.
+        </p>
+      ) : null}
+      <Card
+        title="Status"
+        actions={<LiveStatus updatedAt={query.dataUpdatedAt} now={now} fetching={query.isFetching} />}
+      >
+        <div className="space-y-4">
+          <div className="flex flex-wrap items-start gap-3" data-testid="delivery-status">
+            <span className="scale-110 origin-left" data-testid="delivery-state" data-state={d.state}>
+              <StateBadge state={d.state} />
+            </span>
+            <p className="min-w-0 flex-1 text-sm text-slate-700">
+              {schedule.text}
+              {schedule.at && schedule.kind === "scheduled" ? (
+                <span className="block text-slate-500">Next attempt {when(schedule.at.toISOString())}</span>
+              ) : null}
+              {schedule.at && schedule.kind === "sending" ? (
+                <span className="block text-slate-500">Its lease runs until {when(schedule.at.toISOString())}</span>
+              ) : null}
+            </p>
+          </div>
+          {d.lastErrorCode || d.lastError ? (
+            <div className="rounded-md border border-red-100 bg-red-50 px-3 py-2 text-sm" data-testid="last-error">
+              <p className="font-mono text-xs font-semibold text-red-800">{d.lastErrorCode ?? "error"}</p>
+              {d.lastError ? <p className="mt-1 text-red-800 [overflow-wrap:anywhere]">{d.lastError}</p> : null}
+            </div>
+          ) : null}
+          <DeliveryActions deliveryId={d.id} state={d.state} {...actions} />
+        </div>
+      </Card>
+
+      <Card title="Details">
+        <dl className="grid grid-cols-1 gap-x-8 gap-y-3 text-sm sm:grid-cols-2 xl:grid-cols-3">
+          <Fact label="Organization">
+            {d.organizationName} <span className="text-slate-500">({d.organizationSlug})</span>
+          </Fact>
+          <Fact label="Channel">{d.channel}</Fact>
+          <Fact label="Kind">{d.kind}</Fact>
+          <Fact label="Destination" mono>
+            {d.destination}
+          </Fact>
+          <Fact label="Attempts">{d.attempts}</Fact>
+          <Fact label="Next attempt">{d.state === "pending" ? when(d.nextAttemptAt) : "— (not scheduled)"}</Fact>
+          <Fact label="Event time">{when(d.occurredAt)}</Fact>
+          <Fact label="Queued">{when(d.createdAt)}</Fact>
+          <Fact label="Delivered">{when(d.deliveredAt, "not yet")}</Fact>
+          <Fact label="Identifier expires">{when(d.expiresAt)}</Fact>
+          <Fact label="Due by">{when(d.dueBy)}</Fact>
+          <Fact label="Seek-token" mono>
+            {d.tokenPrefix ? `${d.tokenPrefix}…` : "—"}
+          </Fact>
+          <Fact label="Lease">
+            {d.leaseOwner ? (
+              <>
+                <span className="font-mono">{d.leaseOwner}</span> until {when(d.leaseExpiresAt)}
+              </>
+            ) : (
+              "—"
+            )}
+          </Fact>
+          <Fact label="Ordering key" mono>
+            {d.orderingKey ?? "—"}
+          </Fact>
+          <Fact label="Delivery id" mono>
+            {d.id}
+          </Fact>
+          <Fact label="Event id" mono>
+            {d.eventId ?? "—"}
+          </Fact>
+          {d.applicationId ? (
+            <Fact label="Application id" mono>
+              {d.applicationId}
+            </Fact>
+          ) : null}
+          {d.positionId ? (
+            <Fact label="Position id" mono>
+              {d.positionId}
+            </Fact>
+          ) : null}
+          {d.candidateId ? (
+            <Fact label="Candidate id" mono>
+              {d.candidateId}
+            </Fact>
+          ) : null}
+        </dl>
+      </Card>
+
+      <Card
+        title="Payload as sent"
+        description="The request body fragment the channel sends (JSON keys in the database’s order). Tokens and secrets show only their first characters."
+      >
+        <pre
+          className="max-h-[32rem] overflow-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100"
+          data-testid="payload"
+        >
+          {d.payloadText}
+        </pre>
+      </Card>
+
+      <Card
+        title="Attempts"
+        description={
+          d.attemptLog.length === 0
+            ? undefined
+            : `${d.attemptLog.length} recorded, oldest first. Bodies are stored redacted; open one to read it.`
+        }
+      >
+        <AttemptTimeline attempts={d.attemptLog} claimed={d.attempts} />
+      </Card>
+    </>
+  );
+}
+
+function Fact({ label, mono = false, children }: { label: string; mono?: boolean; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className={`mt-0.5 text-slate-900 [overflow-wrap:anywhere] ${mono ? "font-mono text-xs" : ""}`}>
+        {children}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// What the admin deliveries page receives, from the server render and from its polling route alike: plain
+// JSON (times as ISO strings), already redacted. Pure types: safe to import from client components.
+import type { DeliveryState } from "../generated/prisma/enums";
+
+export type TAdminDeliveryRow = {
+  id: string;
+  organizationId: string;
+  channel: string;
+  kind: string;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  lastErrorCode: string | null;
+  /** the seek-token's first characters (shown with "…"), or null */
+  tokenPrefix: string | null;
+  occurredAt: string;
+  createdAt: string;
+  deliveredAt: string | null;
+};
+
+export type TStateCounts = Record<DeliveryState, number>;
+
+export type TAdminDeliveryPage = {
+  deliveries: TAdminDeliveryRow[];
+  nextCursor: string | null;
+  /** rows per state for the same organization and channel filter (the state filter aside) */
+  counts: TStateCounts;
+  generatedAt: string;
+};
+
+export type TAdminDeliveryAttempt = {
+  id: string;
+  requestId: string;
+  workerId: string;
+  startedAt: string;
+  durationMs: number;
+  httpStatus: number | null;
+  outcome: string;
+  errorCodes: string[];
+  errorMessage: string | null;
+  /** redacted, pretty-printed when it is JSON */
+  requestBody: string | null;
+  responseBody: string | null;
+  batchSize: number;
+};
+
+export type TAdminDeliveryDetail = TAdminDeliveryRow & {
+  organizationName: string;
+  organizationSlug: string;
+  destination: string;
+  /** the payload as sent, pretty-printed, with every token shown as a prefix and "…" */
+  payloadText: string;
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
+  orderingKey: string | null;
+  dueBy: string | null;
+  expiresAt: string | null;
+  eventId: string | null;
+  applicationId: string | null;
+  positionId: string | null;
+  candidateId: string | null;
+  updatedAt: string;
+  attemptLog: TAdminDeliveryAttempt[];
+  generatedAt: string;
+};
+
+/** The route handlers' error body (lib/api/error-response.ts). */
+export type TApiErrorBody = { error: { code: string; message: string; issues: unknown[] } };

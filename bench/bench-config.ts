@@ -42,6 +42,11 @@ const ZBenchEnv = z.object({
   BENCH_PORT: z.coerce.number().int().min(1024).max(65_000).default(4700),
   /** a drain that has not finished by then is reported as unfinished (not waited for) */
   BENCH_DRAIN_TIMEOUT_SECONDS: count(240),
+  /**
+   * "off" sets jit = off on the bench's database (ALTER DATABASE), for every connection to it: a
+   * diagnostic run, to see what PostgreSQL's JIT compilation of the claim query costs the engine
+   */
+  BENCH_PG_JIT: z.enum(["default", "off"]).default("default"),
   /** rows for the delivery-log listing timing; 0 skips it */
   BENCH_LOG_ROWS: z.coerce.number().int().min(0).default(1_000_000),
   /** how long `npm start` may take to build and open its port */

@@ -17,9 +17,15 @@ async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promis
   }
 }
 
-export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  adminUrl: string,
+  options: { jitOff?: boolean } = {},
+): Promise<BenchDatabase> {
   const name = `sh_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withAdmin(adminUrl, async (client) => {
+    await client.query(`CREATE DATABASE "${name}"`);
+    if (options.jitOff) await client.query(`ALTER DATABASE "${name}" SET jit = off`);
+  });
   onCleanup(`drop database ${name}`, async () => {
     await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   });

@@ -69,7 +69,7 @@ async function waitForEmptyOutbox(client: import("pg").Client, timeoutMs: number
 
 async function main(): Promise<void> {
   log(`logs of the processes it starts: ${path.relative(process.cwd(), logDir)}`);
-  const database = await createBenchDatabase(config.DATABASE_URL);
+  const database = await createBenchDatabase(config.DATABASE_URL, { jitOff: config.BENCH_PG_JIT === "off" });
   log(`database ${database.name} created and migrated`);
   const client = await connectBench(database.url, "signalhouse-bench");
   const { rows: version } = await client.query<{ v: string }>(`SELECT split_part(version(), ' on ', 1) AS v`);

@@ -202,3 +202,30 @@ describe("Selection Signals", () => {
     expect(answer.json.errors?.[0]?.message).toBe("/input/current: Must not be provided");
   });
 });
+
+describe("counting instead of logging (keepLog: false, for benchmarks)", () => {
+  it("keeps no request log but counts accepted signals and reports each accepted request as it arrives", async () => {
+    const seen: { tokens: (string | null | undefined)[]; receivedAtMs: number }[] = [];
+    const counting = await startSeekMock({
+      keepLog: false,
+      onAccepted: (signals, receivedAtMs) => seen.push({ tokens: signals.map((s) => s.token), receivedAtMs }),
+    });
+    try {
+      const before = performance.timeOrigin + performance.now();
+      const signals = Array.from({ length: 3 }, (_, i) => statusSignal(`seek-token-${i}`));
+      await postGraphql(counting, { query: SEND_SIGNALS, variables: { input: { signals } } });
+      counting.setBadTokens(["bad-token"]);
+      await postGraphql(counting, { query: SEND_SIGNAL, variables: { input: statusSignal("bad-token") } });
+      expect(counting.received()).toEqual([]);
+      expect(counting.acceptedSignals()).toEqual([]);
+      expect(counting.acceptedCount()).toBe(3);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]?.tokens).toEqual(["seek-token-0", "seek-token-1", "seek-token-2"]);
+      expect(seen[0]?.receivedAtMs).toBeGreaterThanOrEqual(before);
+      counting.reset();
+      expect(counting.acceptedCount()).toBe(0);
+    } finally {
+      await counting.close();
+    }
+  });
+});

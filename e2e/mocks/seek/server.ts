@@ -19,6 +19,13 @@ export type SeekMockOptions = Partial<TokenCredentials> & {
   seed?: number;
   tokenExpiresIn?: number;
   now?: () => number;
+  /**
+   * false: keep no request log (received() and acceptedSignals() stay empty; acceptedCount() still
+   * counts), so a benchmark can push hundreds of thousands of signals through without the mock growing.
+   */
+  keepLog?: boolean;
+  /** called for every accepted request with its signals and when it arrived (performance.timeOrigin + now()) */
+  onAccepted?: (signals: SignalInput[], receivedAtMs: number) => void;
 };
 
 /** One GraphQL request as the mock saw it. */
@@ -56,6 +63,8 @@ export type SeekMock = {
   received(): ReceivedRequest[];
   /** every signal SEEK accepted, in order, duplicates included */
   acceptedSignals(): SignalInput[];
+  /** how many signals SEEK accepted, duplicates included (counted even when keepLog is false) */
+  acceptedCount(): number;
   tokenRequests(): number;
   historyItems(): StoredHistoryItem[];
   /** forgets requests, faults, bad tokens and history, and reseeds; issued tokens stay live */
@@ -107,6 +116,8 @@ export async function startSeekMock(options: SeekMockOptions = {}): Promise<Seek
   let badTokens = new Set<string>();
   let received: ReceivedRequest[] = [];
   let tokenRequestCount = 0;
+  let acceptedCount = 0;
+  const keepLog = options.keepLog ?? true;
   let random: Prng = seededPrng(seed);
   const expiresIn = () => faults.tokenExpiresIn ?? options.tokenExpiresIn ?? 1800;
 
@@ -122,8 +133,10 @@ export async function startSeekMock(options: SeekMockOptions = {}): Promise<Seek
   }
 
   async function onGraphql(req: http.IncomingMessage, res: http.ServerResponse) {
+    const receivedAtMs = performance.timeOrigin + performance.now();
     const body = await readBody(req);
     const fault = pickRequestFault(faults, queue, random);
+    const described = keepLog ? describeGraphqlBody(body) : { operationName: null, field: null, variables: null };
     const record: ReceivedRequest = {
       seq: received.length + 1,
       at: new Date(now()).toISOString(),
@@ -132,13 +145,13 @@ export async function startSeekMock(options: SeekMockOptions = {}): Promise<Seek
       sessionId: single(req.headers["x-session-id"]),
       acceptLanguage: single(req.headers["accept-language"]),
       authorization: single(req.headers.authorization),
-      ...describeGraphqlBody(body),
+      ...described,
       fault,
       httpStatus: null,
       errorCodes: [],
       acceptedSignals: [],
     };
-    received.push(record);
+    if (keepLog) received.push(record);
     if (faults.delayMs) await sleep(faults.delayMs);
     if (fault === "hang") return; // the socket stays open until the client gives up or the mock closes
     const answered = (status: number, codes: string[]) => {
@@ -169,7 +182,9 @@ export async function startSeekMock(options: SeekMockOptions = {}): Promise<Seek
       badInputWithoutPath: faults.badInputWithoutPath ?? false,
       history,
     });
-    record.acceptedSignals = answer.accepted;
+    if (keepLog) record.acceptedSignals = answer.accepted;
+    acceptedCount += answer.accepted.length;
+    if (answer.accepted.length > 0) options.onAccepted?.(answer.accepted, receivedAtMs);
     const codes = (answer.body.errors ?? []).map((e) => String(e.extensions?.code ?? "UNKNOWN"));
     if (fault === "lostAfterAcceptance") {
       record.errorCodes = codes;
@@ -215,6 +230,7 @@ export async function startSeekMock(options: SeekMockOptions = {}): Promise<Seek
     issueToken: () => issuer.issue(expiresIn()),
     received: () => [...received],
     acceptedSignals: () => received.flatMap((r) => r.acceptedSignals),
+    acceptedCount: () => acceptedCount,
     tokenRequests: () => tokenRequestCount,
     historyItems: () => history.all(),
     reset() {
@@ -223,6 +239,7 @@ export async function startSeekMock(options: SeekMockOptions = {}): Promise<Seek
       badTokens = new Set();
       received = [];
       tokenRequestCount = 0;
+      acceptedCount = 0;
       random = seededPrng(seed);
       history.clear();
     },

@@ -1,0 +1,63 @@
+// The benchmark's knobs, from the environment. They are not product configuration (lib/env.ts): they
+// size and place one benchmark run, and DATABASE_URL here is the admin connection the bench creates
+// and drops its own database through, never a database the bench writes into.
+import { z } from "zod";
+
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+const ZBenchEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .default("postgresql://postgres@127.0.0.1:5432/test"),
+  /** queued deliveries each drain (and the floor) works through; 0 skips the drains */
+  BENCH_DELIVERIES: z.coerce.number().int().min(0).default(100_000),
+  /** worker-process counts to drain with, in order */
+  BENCH_WORKERS: z
+    .string()
+    .default("1,2")
+    .transform((v) => v.split(",").map((n) => Number(n.trim())))
+    .pipe(z.array(z.number().int().min(1).max(8)).min(1)),
+  /** steady rates (events/s) for the API→receipt latency phase; "" skips it */
+  BENCH_RATES: z
+    .string()
+    .default("200,1000")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
+    .pipe(z.array(z.number().int().min(1).max(5000))),
+  BENCH_RATE_SECONDS: count(20),
+  /**
+   * distinct applications the latency phase spreads its status changes over; more than
+   * BENCH_MAX_IN_FLIGHT, so two changes of one application are (almost) never in flight together
+   */
+  BENCH_APPLICATIONS: count(300),
+  /** most API requests the sender keeps open at once (bounds the sender when the app falls behind) */
+  BENCH_MAX_IN_FLIGHT: count(256),
+  /** first port of the bench's range: the SEEK mock takes it, the app the next one */
+  BENCH_PORT: z.coerce.number().int().min(1024).max(65_000).default(4700),
+  /** a drain that has not finished by then is reported as unfinished (not waited for) */
+  BENCH_DRAIN_TIMEOUT_SECONDS: count(240),
+  /**
+   * "off" sets jit = off on the bench's database (ALTER DATABASE), for every connection to it: a
+   * diagnostic run, to see what PostgreSQL's JIT compilation of the claim query costs the engine
+   */
+  BENCH_PG_JIT: z.enum(["default", "off"]).default("default"),
+  /** rows for the delivery-log listing timing; 0 skips it */
+  BENCH_LOG_ROWS: z.coerce.number().int().min(0).default(1_000_000),
+  /** how long `npm start` may take to build and open its port */
+  BENCH_APP_START_SECONDS: count(900),
+});
+
+export type BenchConfig = z.infer<typeof ZBenchEnv>;
+
+export function benchConfig(source: Record<string, string | undefined> = process.env): BenchConfig {
+  const result = ZBenchEnv.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid benchmark configuration:\n${lines.join("\n")}`);
+}

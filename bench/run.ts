@@ -1,0 +1,215 @@
+// npm run bench: the delivery engine's figures from one run on this machine (a benchmark, not a test:
+// nothing here asserts on time). Creates its own PostgreSQL database, starts the SEEK mock, then:
+//   1. drains BENCH_DELIVERIES queued seek-signal deliveries with 1 and with 2 worker processes;
+//   2. drains the same count with a bare `pg` claim + mark-delivered loop (the floor), for the ratio;
+//   3. runs the real app (`npm start`, inline worker) and measures API 202 → mock receipt at steady rates;
+//   4. times the admin delivery-log listing on BENCH_LOG_ROWS rows.
+// Prints a table, writes the same as JSON to bench/results/<timestamp>.json, and undoes everything it
+// started (processes, servers, database), on failure and Ctrl-C too. Knobs: bench/bench-config.ts.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startSeekMock } from "../e2e/mocks/seek/server";
+import { setUpApplications } from "./api-setup";
+import { startApp } from "./app-server";
+import { benchConfig } from "./bench-config";
+import { connectBench, createBenchDatabase } from "./bench-database";
+import { receiptKey } from "./bench-events";
+import { cleanupAll, cleanupOnSignals, onCleanup } from "./cleanup";
+import { measureLogQueries } from "./delivery-log-queries";
+import { drainFloor } from "./drain-floor";
+import { drainWithWorkers } from "./drain-with-workers";
+import { measureLatency, type Receipts } from "./latency";
+import { type BenchResults, formatReport } from "./report";
+import { emptyOutbox, seedDeliveries } from "./seed-deliveries";
+
+const config = benchConfig();
+cleanupOnSignals();
+const log = (message: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const resultsDir = path.resolve("bench/results");
+const logDir = path.join(resultsDir, `logs-${stamp}`);
+fs.mkdirSync(logDir, { recursive: true });
+
+const results: BenchResults = {
+  startedAt: new Date().toISOString(),
+  finishedAt: "",
+  command: `${Object.entries(process.env)
+    .filter(([key]) => key.startsWith("BENCH_"))
+    .map(([key, value]) => `${key}=${value} `)
+    .join("")}npm run bench`,
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memoryGb: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    postgres: "",
+    loadAverageAtStart: os.loadavg(),
+  },
+  config: { ...config, DATABASE_URL: new URL(config.DATABASE_URL).host },
+  drains: [],
+  latency: [],
+  notes: [],
+};
+
+async function waitForEmptyOutbox(client: import("pg").Client, timeoutMs: number): Promise<boolean> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    const { rows } = await client.query<{ open: string }>(
+      `SELECT count(*) AS open FROM "Delivery" WHERE state IN ('pending', 'in_flight')`,
+    );
+    if (Number(rows[0]?.open) === 0) return true;
+    await sleep(200);
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  log(`logs of the processes it starts: ${path.relative(process.cwd(), logDir)}`);
+  const database = await createBenchDatabase(config.DATABASE_URL, { jitOff: config.BENCH_PG_JIT === "off" });
+  log(`database ${database.name} created and migrated`);
+  const client = await connectBench(database.url, "signalhouse-bench");
+  const { rows: version } = await client.query<{ v: string }>(`SELECT split_part(version(), ' on ', 1) AS v`);
+  results.machine.postgres = version[0]?.v ?? "PostgreSQL";
+  const { rows: org } = await client.query<{ id: string }>(
+    `INSERT INTO "Organization" (id, slug, name, "updatedAt")
+     VALUES ('bench_org', 'bench', 'Bench organization', now() AT TIME ZONE 'UTC') RETURNING id`,
+  );
+  const organizationId = org[0]!.id;
+
+  let receipts: Receipts | null = null;
+  const mock = await startSeekMock({
+    port: config.BENCH_PORT,
+    keepLog: false,
+    tokenExpiresIn: 3600,
+    onAccepted: (signals, receivedAtMs) => {
+      if (!receipts) return;
+      for (const signal of signals) {
+        // The mock types a state loosely; SEEK's schema requires current.timestamp, which the bench sets.
+        const current = signal.current as { timestamp?: string } | null | undefined;
+        const key = receiptKey(signal.token, current?.timestamp ?? signal.timestamp);
+        if (!receipts.has(key)) receipts.set(key, receivedAtMs);
+      }
+    },
+  });
+  onCleanup("close the SEEK mock", () => mock.close());
+  log(`SEEK mock on ${mock.url}`);
+  const seekEnv = {
+    SEEK_GRAPHQL_URL: mock.graphqlUrl,
+    SEEK_TOKEN_URL: mock.tokenUrl,
+    SEEK_TOKEN_AUDIENCE: mock.credentials.audience,
+    SEEK_CLIENT_ID: mock.credentials.clientId,
+    SEEK_CLIENT_SECRET: mock.credentials.clientSecret,
+    SIGNALHOUSE_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+  };
+  const timeoutMs = config.BENCH_DRAIN_TIMEOUT_SECONDS * 1000;
+
+  const drains = config.BENCH_DELIVERIES > 0 ? config.BENCH_WORKERS : [];
+  for (const workers of drains) {
+    await emptyOutbox(client);
+    const seedMs = await seedDeliveries(client, organizationId, config.BENCH_DELIVERIES);
+    log(
+      `seeded ${config.BENCH_DELIVERIES} deliveries in ${(seedMs / 1000).toFixed(1)} s; draining with ${workers} worker(s)`,
+    );
+    const drain = await drainWithWorkers({
+      client,
+      mock,
+      workers,
+      deliveries: config.BENCH_DELIVERIES,
+      env: { ...process.env, ...seekEnv, DATABASE_URL: database.url, NODE_ENV: "production" },
+      logDir,
+      timeoutMs,
+    });
+    results.drains.push(drain);
+    log(
+      `${workers} worker(s): ${drain.deliveriesPerSecond.toFixed(0)} deliveries/s (${drain.seconds.toFixed(1)} s; states ${JSON.stringify(drain.states)})`,
+    );
+  }
+
+  if (config.BENCH_DELIVERIES > 0) {
+    await emptyOutbox(client);
+    await seedDeliveries(client, organizationId, config.BENCH_DELIVERIES);
+    results.floor = await drainFloor(client, config.BENCH_DELIVERIES, timeoutMs);
+    log(`floor: ${results.floor.deliveriesPerSecond.toFixed(0)} deliveries/s (${results.floor.seconds.toFixed(1)} s)`);
+  }
+
+  if (config.BENCH_RATES.length > 0) {
+    await emptyOutbox(client);
+    log("starting the app with `npm start` (it builds first if the build is stale; not measured)");
+    const app = await startApp({
+      databaseUrl: database.url,
+      port: config.BENCH_PORT + 1,
+      seekEnv,
+      logDir,
+      startTimeoutMs: config.BENCH_APP_START_SECONDS * 1000,
+    });
+    log(`app ready on ${app.baseUrl} after ${app.startSeconds.toFixed(1)} s`);
+    const setupStarted = performance.now();
+    const applications = await setUpApplications(app.baseUrl, app.apiKey, config.BENCH_APPLICATIONS, 16);
+    const setupSeconds = (performance.now() - setupStarted) / 1000;
+    results.app = { startSeconds: app.startSeconds, applications: applications.length, setupSeconds };
+    log(`${applications.length} applications created through the API in ${setupSeconds.toFixed(1)} s`);
+
+    const baseOccurredAtMs = Date.now() - 3_600_000;
+    let offset = 0;
+    const run = async (rate: number, seconds: number) => {
+      receipts = new Map();
+      const result = await measureLatency({
+        baseUrl: app.baseUrl,
+        apiKey: app.apiKey,
+        rate,
+        seconds,
+        offset,
+        applications,
+        baseOccurredAtMs,
+        maxInFlight: config.BENCH_MAX_IN_FLIGHT,
+        receipts,
+      });
+      receipts = null;
+      // Unsent events are the window's tail: numbering goes on from the last one sent, so each
+      // application's next status still differs from its current one.
+      offset += result.sent;
+      if (!(await waitForEmptyOutbox(client, 60_000)))
+        results.notes.push(`the outbox was not empty 60 s after the ${rate}/s run`);
+      return result;
+    };
+    // Warm-up (not reported): route bundles load, pools fill, the inline worker fetches its SEEK token.
+    await run(50, 3);
+    for (const rate of config.BENCH_RATES) {
+      log(`steady ${rate} events/s for ${config.BENCH_RATE_SECONDS} s`);
+      const result = await run(rate, config.BENCH_RATE_SECONDS);
+      results.latency.push(result);
+      log(
+        `${rate}/s target: sent ${result.sentPerSecond.toFixed(0)}/s, 202 ${result.acceptedPerSecond.toFixed(0)}/s; ` +
+          `202→receipt p50 ${result.ackToReceiptMs.p50.toFixed(1)} ms, p99 ${result.ackToReceiptMs.p99.toFixed(1)} ms`,
+      );
+    }
+    await app.process.stop(30_000);
+  }
+
+  if (config.BENCH_LOG_ROWS > 0) {
+    await emptyOutbox(client);
+    log(`seeding ${config.BENCH_LOG_ROWS} deliveries for the delivery-log listing`);
+    results.logQueries = await measureLogQueries(client, config.BENCH_LOG_ROWS);
+    log(`delivery-log listing timed (${results.logQueries.seedSeconds.toFixed(0)} s to seed)`);
+  }
+}
+
+let failed = false;
+try {
+  await main();
+} catch (error) {
+  failed = true;
+  console.error("[bench] failed:", error);
+  results.notes.push(`run failed: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await cleanupAll();
+}
+results.finishedAt = new Date().toISOString();
+const file = path.join(resultsDir, `${stamp}.json`);
+fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${formatReport(results)}\n\n[bench] results: ${path.relative(process.cwd(), file)}`);
+process.exit(failed ? 1 : 0);

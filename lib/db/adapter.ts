@@ -6,6 +6,8 @@ import { getPglite } from "./pglite";
 import type { DatabaseTarget } from "./target";
 
 export function adapterFor(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
-  if (target.kind === "postgres") return new PrismaPg({ connectionString: target.url, max: 10 });
+  // JIT off: our queries are short OLTP statements, and the planner's cost estimate for the claim query
+  // over a deep outbox made PostgreSQL JIT-compile it on every claim (0.7–3 s each; see bench/).
+  if (target.kind === "postgres") return new PrismaPg({ connectionString: target.url, max: 10, options: "-c jit=off" });
   return new PrismaPGlite(getPglite(target.dataDir));
 }

@@ -7,7 +7,7 @@
 // listener, then calls globalThis.__signalhouseShutdown, which waits for the worker to finish or release
 // its in-flight deliveries and closes the database (PGlite checkpoints on close) before the process
 // exits. Under a bare `next start`, Next exits on its own and the leases held simply lapse.
-import { currentTarget, db } from "../db/client";
+import { createPrisma, currentTarget, db } from "../db/client";
 import { closePglite } from "../db/pglite";
 import { env } from "../env";
 import { productionChannels } from "./channels";
@@ -35,11 +35,16 @@ async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary
     consoleLog.warn("could not listen for new deliveries; polling instead", error);
     return undefined;
   });
+  // On PostgreSQL the worker gets its own connection pool: when API requests fill the app's pool, the
+  // worker must still be able to record what it sent, or its leases lapse and batches are sent twice.
+  // PGlite is one connection in one process either way.
+  const target = currentTarget();
+  const workerDb = target.kind === "postgres" ? createPrisma(target) : db();
   try {
-    const channels = productionChannels(db());
+    const channels = productionChannels(workerDb);
     consoleLog.info(`inline worker ${workerId}; channels: ${channels.map((c) => c.name).join(", ") || "none"}`);
     const summary = await runWorker({
-      db: db(),
+      db: workerDb,
       channels,
       workerId,
       mode: "inline",
@@ -57,6 +62,7 @@ async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary
     return undefined;
   } finally {
     await wake?.close();
+    if (workerDb !== db()) await workerDb.$disconnect().catch(() => {});
   }
 }
 

@@ -5,6 +5,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Signalhouse", template: "%s · Signalhouse" },
   description: "Delivers recruitment status signals from your ATS to SEEK and LinkedIn.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

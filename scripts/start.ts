@@ -12,6 +12,9 @@ import { describeTarget } from "../lib/db/target";
 import { EnvError, parseEnv } from "../lib/env";
 
 const root = process.cwd();
+// Next's anonymous telemetry would call out to the internet from the build and the server; a plug-in
+// running inside someone's ATS should not. Set NEXT_TELEMETRY_DISABLED=0 to allow it.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const dev = process.argv.includes("--dev");
 
 function newestMtime(dir: string): number {

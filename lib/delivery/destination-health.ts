@@ -41,8 +41,13 @@ export function blockedUntilAfter(failures: number, now: Date, until: Date | und
 }
 
 /**
- * Counts a failure and blocks the destination. A probe's failure sets the block outright (its own hold
- * ends with it); a regular batch's failure only ever extends a block another worker already set.
+ * Counts a failure and blocks the destination. The count is of consecutive failures of the destination,
+ * not of batches: the first failure opens the circuit (n = 1) and every failed probe after that adds
+ * one. A regular batch that fails while the circuit is already open was in flight when it opened (it
+ * was claimed before): it is the same outage, so it adds nothing to the count and only extends the
+ * block to the board's own time (Retry-After) when that is later. Otherwise four batches in flight per
+ * worker failing together at one blip would count as 4 × workers failures and block the destination
+ * for up to the 5-minute cap at once.
  */
 export async function recordDestinationFailure(
   tx: DbClient,
@@ -55,10 +60,19 @@ export async function recordDestinationFailure(
     VALUES (${destination}, 0, ${DB_NOW}) ON CONFLICT (destination) DO NOTHING`;
   const [current] = await tx.$queryRaw<{ consecutiveFailures: number; blockedUntil: Date | null }[]>`
     SELECT "consecutiveFailures", "blockedUntil" FROM "DestinationState" WHERE destination = ${destination} FOR UPDATE`;
-  const consecutiveFailures = (current?.consecutiveFailures ?? 0) + 1;
-  let blockedUntil = blockedUntilAfter(consecutiveFailures, options.now, verdict.until, options.random);
-  const existing = current?.blockedUntil;
-  if (!options.probe && existing && existing > blockedUntil) blockedUntil = existing;
+  const failures = current?.consecutiveFailures ?? 0;
+  const existing = current?.blockedUntil ?? null;
+  let consecutiveFailures: number;
+  let blockedUntil: Date;
+  if (!options.probe && failures > 0) {
+    consecutiveFailures = failures;
+    const later = Math.max(existing?.getTime() ?? 0, verdict.until?.getTime() ?? 0);
+    blockedUntil = later > 0 ? new Date(later) : blockedUntilAfter(failures, options.now, undefined, options.random);
+  } else {
+    consecutiveFailures = failures + 1;
+    blockedUntil = blockedUntilAfter(consecutiveFailures, options.now, verdict.until, options.random);
+    if (!options.probe && existing && existing > blockedUntil) blockedUntil = existing;
+  }
   await tx.$executeRaw`
     UPDATE "DestinationState"
     SET "consecutiveFailures" = ${consecutiveFailures}, "blockedUntil" = ${blockedUntil},

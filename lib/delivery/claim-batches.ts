@@ -1,13 +1,16 @@
 // One claim round for one channel: the probe of each recovering destination, then due rows of healthy
-// destinations, grouped into send() batches. Claimed rows are remembered as held until recorded.
+// destinations, grouped into send() batches. A round holds at most its batch slots × maxBatch rows,
+// runs of ordering keys included (fit-ordered-runs.ts). Claimed rows are remembered as held until recorded.
 import type { Channel } from "./channel";
 import { claimDueDeliveries, claimProbeDeliveries } from "./claim-due-deliveries";
 import type { ClaimedRow } from "./claimed-row";
 import { maxInFlightFor } from "./destination-limits";
 import type { EngineContext } from "./engine-context";
-import { extendOrderedRuns } from "./extend-ordered-runs";
+import { countRunFollowers, extendOrderedRuns } from "./extend-ordered-runs";
+import { fitOrderedRuns } from "./fit-ordered-runs";
 import { groupBatches } from "./group-batches";
 import { leaseFor } from "./lease";
+import { releaseLeases } from "./release-leases";
 
 export async function claimBatches(ctx: EngineContext, channel: Channel, maxBatches: number): Promise<ClaimedRow[][]> {
   if (maxBatches <= 0) return [];
@@ -18,11 +21,24 @@ export async function claimBatches(ctx: EngineContext, channel: Channel, maxBatc
     leaseMs,
     maxInFlightPerDestination: maxInFlightFor(channel.limits, channel.maxBatch),
   };
+  const budget = maxBatches * channel.maxBatch;
   const probes = await claimProbeDeliveries(ctx.db, common);
-  const rows = await claimDueDeliveries(ctx.db, { ...common, limit: maxBatches * channel.maxBatch });
-  const followers = channel.orderedRuns
-    ? await extendOrderedRuns(ctx.db, rows, { workerId: ctx.workerId, leaseMs, maxRun: channel.maxBatch })
-    : [];
+  let rows = await claimDueDeliveries(ctx.db, { ...common, limit: budget });
+  let followers: ClaimedRow[] = [];
+  if (channel.orderedRuns) {
+    const run = { workerId: ctx.workerId, maxRun: channel.maxBatch };
+    const { keep, giveBack } = fitOrderedRuns(rows, await countRunFollowers(ctx.db, rows, run), { ...run, budget });
+    if (giveBack.length > 0) {
+      await releaseLeases(
+        ctx.db,
+        ctx.workerId,
+        giveBack.map((row) => row.id),
+        { unsent: true },
+      );
+    }
+    rows = keep;
+    followers = await extendOrderedRuns(ctx.db, keep, { ...run, leaseMs, budget: budget - keep.length });
+  }
   const claimed = [...probes, ...rows, ...followers];
   for (const row of claimed) ctx.held.set(row.id, { channel: channel.name, sending: false });
   return groupBatches(claimed, channel.maxBatch);

@@ -20,8 +20,8 @@ export type DrainResult = {
   attemptLogBytes: number;
   /** one HTTP request to the mock as the channel timed it */
   requestMs: { p50: number; p99: number };
-  /** the attempt log keeps the (redacted) request body on every delivery's row */
-  requestBodyBytesPerAttemptRow: number;
+  /** the (redacted) request body the log keeps, once per HTTP request */
+  requestBodyBytesPerRequest: number;
   mockAccepted: number;
   loadAverage: { before: number; after: number };
   finished: boolean;
@@ -99,15 +99,18 @@ export async function drainWithWorkers(input: {
     const { rows: stateRows } = await client.query<{ state: string; n: string }>(
       `SELECT state, count(*) AS n FROM "Delivery" GROUP BY state ORDER BY state`,
     );
+    // The attempt log is the attempt rows plus each HTTP request stored once with its bodies (0083).
     const { rows: attemptRows } = await client.query<{ rows: string; requests: string; bytes: string }>(
-      `SELECT count(*) AS rows, count(DISTINCT "requestId") AS requests,
-              pg_total_relation_size('"DeliveryAttempt"') AS bytes FROM "DeliveryAttempt"`,
+      `SELECT count(*) AS rows, (SELECT count(*) FROM "DeliveryRequest") AS requests,
+              pg_total_relation_size('"DeliveryAttempt"') + pg_total_relation_size('"DeliveryRequest"') AS bytes
+       FROM "DeliveryAttempt"`,
     );
-    // What one request cost on the wire (the channel's own timing) and what the attempt log keeps per row.
+    // What one request cost on the wire (the channel's own timing) and what the log keeps per request.
     const { rows: requestRows } = await client.query<{ p50: number; p99: number; body: number }>(
-      `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY ms) AS p99,
-              (SELECT avg(octet_length("requestBody"))::float FROM "DeliveryAttempt") AS body
-       FROM (SELECT max("durationMs") AS ms FROM "DeliveryAttempt" GROUP BY "requestId") AS r`,
+      `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
+              percentile_disc(0.99) WITHIN GROUP (ORDER BY "durationMs") AS p99,
+              avg(octet_length("requestBody"))::float AS body
+       FROM "DeliveryRequest"`,
     );
     const states = Object.fromEntries(stateRows.map((r) => [r.state, Number(r.n)]));
     const delivered = states.delivered ?? 0;
@@ -121,7 +124,7 @@ export async function drainWithWorkers(input: {
       attemptRows: Number(attemptRows[0]?.rows ?? 0),
       attemptLogBytes: Number(attemptRows[0]?.bytes ?? 0),
       requestMs: { p50: Number(requestRows[0]?.p50), p99: Number(requestRows[0]?.p99) },
-      requestBodyBytesPerAttemptRow: Number(requestRows[0]?.body),
+      requestBodyBytesPerRequest: Number(requestRows[0]?.body),
       mockAccepted: mock.acceptedCount(),
       loadAverage: { before: loadBefore, after: loadAfter },
       finished,

@@ -58,6 +58,8 @@ export async function seedDeliveries(client: pg.Client, organizationId: string, 
 
 /** Empties the outbox and its attempt log between drains (and resets destination health). */
 export async function emptyOutbox(client: pg.Client): Promise<void> {
-  await client.query(`TRUNCATE "DeliveryAttempt", "Delivery", "DestinationState", "RateWindow", "WorkerHeartbeat"`);
+  await client.query(
+    `TRUNCATE "DeliveryAttempt", "DeliveryRequest", "Delivery", "DestinationState", "RateWindow", "WorkerHeartbeat"`,
+  );
   await client.query(`VACUUM ANALYZE "Delivery"`);
 }

@@ -47,12 +47,12 @@ export async function readAdminDeliveryDetail(
     positionId: row.positionId,
     candidateId: row.candidateId,
     updatedAt: row.updatedAt.toISOString(),
-    attemptLog: row.attemptLog.map((attempt) => ({
+    attemptLog: row.attemptLog.map(({ request, ...attempt }) => ({
       ...attempt,
       startedAt: attempt.startedAt.toISOString(),
       errorMessage: redact(attempt.errorMessage),
-      requestBody: bodyForDisplay(attempt.requestBody, secrets),
-      responseBody: bodyForDisplay(attempt.responseBody, secrets),
+      requestBody: bodyForDisplay(request?.requestBody ?? null, secrets),
+      responseBody: bodyForDisplay(request?.responseBody ?? null, secrets),
     })),
     generatedAt: now.toISOString(),
   };

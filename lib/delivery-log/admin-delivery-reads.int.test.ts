@@ -5,7 +5,7 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { TAllOrganizationsScope, TOrganizationScope } from "@/lib/data/scope";
 import type { LinkedinSettings } from "@/lib/linkedin/linkedin-settings";
 import { reserveLinkedinRequest } from "@/lib/linkedin/throttle";
-import { insertDelivery } from "@/test/support/delivery-rows";
+import { insertDelivery, logAttempt } from "@/test/support/delivery-rows";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { readAdminDeliveryDetail } from "./admin-delivery-detail";
 import { readAdminDeliveryPage, ZAdminDeliveryListQuery } from "./admin-delivery-list";
@@ -154,9 +154,10 @@ describe.each(databasesUnderTest())("admin delivery reads on %s", (kind) => {
       payload: { typeCode: "ApplicationStatusUpdate", token: SEEK_TOKEN, current: { status: { label: "New" } } },
     });
     // Bodies as a channel that forgot to redact would store them: the display must still mask them.
-    await db.deliveryAttempt.create({
-      data: {
-        deliveryId: row.id,
+    await logAttempt(db, {
+      deliveryId: row.id,
+      channel: row.channel,
+      attempt: {
         requestId: "req-2",
         workerId: "worker-b",
         startedAt: new Date("2026-11-23T10:05:00.000Z"),
@@ -165,13 +166,14 @@ describe.each(databasesUnderTest())("admin delivery reads on %s", (kind) => {
         outcome: "retry",
         errorCodes: ["UNAUTHENTICATED"],
         errorMessage: "Authorization header Bearer sk_partner_0123456789abcdef was refused",
-        requestBody: JSON.stringify({ query: "mutation", variables: { input: { token: SEEK_TOKEN } } }),
-        responseBody: '{"errors":[{"message":"Authorization header missing"}]}',
       },
+      requestBody: JSON.stringify({ query: "mutation", variables: { input: { token: SEEK_TOKEN } } }),
+      responseBody: '{"errors":[{"message":"Authorization header missing"}]}',
     });
-    await db.deliveryAttempt.create({
-      data: {
-        deliveryId: row.id,
+    await logAttempt(db, {
+      deliveryId: row.id,
+      channel: row.channel,
+      attempt: {
         requestId: "req-1",
         workerId: "worker-a",
         startedAt: new Date("2026-11-23T10:00:00.000Z"),
@@ -179,9 +181,9 @@ describe.each(databasesUnderTest())("admin delivery reads on %s", (kind) => {
         httpStatus: null,
         outcome: "retry",
         errorCodes: ["TIMEOUT"],
-        requestBody: `token=${encodeURIComponent(SEEK_TOKEN)}`,
-        responseBody: null,
       },
+      requestBody: `token=${encodeURIComponent(SEEK_TOKEN)}`,
+      responseBody: null,
     });
 
     const detail = await readAdminDeliveryDetail(db, admin, row.id);

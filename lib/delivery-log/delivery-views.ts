@@ -98,9 +98,9 @@ const DETAIL_SELECT = {
       outcome: true,
       errorCodes: true,
       errorMessage: true,
-      requestBody: true,
-      responseBody: true,
       batchSize: true,
+      // the request, stored once for every delivery it carried (docs/decisions/0083)
+      request: { select: { requestBody: true, responseBody: true } },
     },
   },
 } satisfies Prisma.DeliverySelect;

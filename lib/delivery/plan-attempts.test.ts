@@ -4,6 +4,9 @@ import { planAttempts } from "./plan-attempts";
 import type { Transition } from "./plan-transition";
 
 const start = new Date("2026-03-01T12:00:00Z");
+const context = { workerId: "w1", channel: "seek-signal", sendStartedAt: start };
+let n = 0;
+const newId = () => `log-${++n}`;
 
 function request(requestId: string, deliveryIds: string[], extra: Partial<ChannelRequestLog> = {}): ChannelRequestLog {
   return {
@@ -33,11 +36,29 @@ describe("planAttempts", () => {
       ["a", transition("a", "delivered", "delivered")],
       ["b", transition("b", "delivered", "delivered")],
     ]);
-    const rows = planAttempts([request("r1", ["a", "b"])], transitions, "w1", start);
-    expect(rows.map((r) => [r.deliveryId, r.requestId, r.batchSize, r.outcome, r.workerId])).toEqual([
-      ["a", "r1", 2, "delivered", "w1"],
-      ["b", "r1", 2, "delivered", "w1"],
+    n = 0;
+    const log = planAttempts([request("r1", ["a", "b"], { requestBody: "BODY" })], transitions, context, newId);
+    expect(log.attempts.map((r) => [r.deliveryId, r.requestId, r.requestLogId, r.batchSize, r.outcome])).toEqual([
+      ["a", "r1", "log-1", 2, "delivered"],
+      ["b", "r1", "log-1", 2, "delivered"],
     ]);
+    // the request and its bodies once, not once per delivery
+    expect(log.requests).toEqual([
+      {
+        id: "log-1",
+        requestId: "r1",
+        channel: "seek-signal",
+        workerId: "w1",
+        startedAt: start,
+        durationMs: 100,
+        httpStatus: 200,
+        errorCodes: [],
+        requestBody: "BODY",
+        responseBody: "{}",
+        batchSize: 2,
+      },
+    ]);
+    expect(log.attempts[0]).not.toHaveProperty("requestBody");
   });
 
   it("a rejected batch split and resent: the earlier request is a retry, the last one bears the outcome", () => {
@@ -50,7 +71,7 @@ describe("planAttempts", () => {
       request("r2", ["a"]),
       request("r3", ["b"], { errorCodes: ["BAD_USER_INPUT"] }),
     ];
-    const rows = planAttempts(requests, transitions, "w1", start);
+    const rows = planAttempts(requests, transitions, context).attempts;
     expect(rows.map((r) => [r.requestId, r.deliveryId, r.outcome, r.errorMessage])).toEqual([
       ["r1", "a", "retry", null],
       ["r1", "b", "retry", null],
@@ -64,8 +85,10 @@ describe("planAttempts", () => {
 
   it("writes nothing for deliveries whose lease was lost (no transition)", () => {
     const transitions = new Map([["a", transition("a", "delivered", "delivered")]]);
-    const rows = planAttempts([request("r1", ["a", "lost"])], transitions, "w1", start);
-    expect(rows.map((r) => r.deliveryId)).toEqual(["a"]);
-    expect(rows[0]!.batchSize).toBe(2);
+    const log = planAttempts([request("r1", ["a", "lost"]), request("r2", ["lost"])], transitions, context);
+    expect(log.attempts.map((r) => r.deliveryId)).toEqual(["a"]);
+    expect(log.attempts[0]!.batchSize).toBe(2);
+    // a request that carried nothing of ours is not stored either
+    expect(log.requests.map((r) => r.requestId)).toEqual(["r1"]);
   });
 });

@@ -1,8 +1,8 @@
-// Writes what one send did, in one transaction: every row's state transition, one DeliveryAttempt per
-// delivery per HTTP request, and the destination's health. Every row update is guarded by the lease
-// (`leaseOwner = me AND state = 'in_flight'`): a worker that lost its lease (it stalled, the row was
-// taken back and perhaps delivered by another) cannot overwrite the other worker's result, and its
-// attempt rows are not written either (they are logged instead).
+// Writes what one send did, in one transaction: every row's state transition, each HTTP request once
+// with one DeliveryAttempt per delivery it carried, and the destination's health. Every row update is
+// guarded by the lease (`leaseOwner = me AND state = 'in_flight'`): a worker that lost its lease (it
+// stalled, the row was taken back and perhaps delivered by another) cannot overwrite the other worker's
+// result, and its attempt rows are not written either (they are logged instead).
 import type { Db } from "../db/client";
 import type { Random } from "./backoff";
 import type { Channel, ChannelSendResult, DeliveryOutcome } from "./channel";
@@ -13,6 +13,7 @@ import { planAttempts } from "./plan-attempts";
 import { planTransition, type Transition } from "./plan-transition";
 import { DB_NOW } from "./sql";
 import { WAKE_CHANNEL } from "./wake-channel";
+import { writeAttemptLog } from "./write-attempt-log";
 
 export type RecordSummary = {
   delivered: number;
@@ -79,8 +80,12 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
       if (delivered.length > 0) await input.recordDelivered(tx, delivered);
     }
 
-    const attempts = planAttempts(result.requests, transitions, workerId, input.sendStartedAt);
-    if (attempts.length > 0) await tx.deliveryAttempt.createMany({ data: attempts });
+    const log = planAttempts(result.requests, transitions, {
+      workerId,
+      channel: batch[0]?.channel ?? "unknown",
+      sendStartedAt: input.sendStartedAt,
+    });
+    await writeAttemptLog(tx, log);
 
     let recovered = false;
     if (destination && verdict.kind === "unhealthy") {

@@ -31,6 +31,16 @@ describe("redactSecrets", () => {
     );
   });
 
+  it("redacts many known secrets in one body, with regular-expression characters and one inside another", () => {
+    const plusSlash = "eyJqb2JJZCI6MH0+x/y==.(a|b)*";
+    const inner = "ZGFuZGlkYXRl";
+    const outer = `xx${inner}yy-zz`;
+    const text = `a ${plusSlash} b ${outer} c ${inner} d eyJqb2JJZCI6MH0+x/y==.(a|b)`;
+    expect(redactSecrets(text, [inner, plusSlash, outer])).toBe(
+      "a eyJq…[redacted] b xxZG…[redacted] c ZGFu…[redacted] d eyJqb2JJZCI6MH0+x/y==.(a|b)",
+    );
+  });
+
   it("redacts values under token keys even when the secret was not named", () => {
     expect(redactSecrets('{"access_token":"abcdefghijklmnop","token":"short"}')).toBe(
       '{"access_token":"abcd…[redacted]","token":"[redacted]"}',

@@ -47,3 +47,38 @@ export async function insertDelivery(db: Db, input: TDeliveryRowInput) {
     },
   });
 }
+
+type TAttemptFields = Pick<
+  Prisma.DeliveryAttemptUncheckedCreateInput,
+  "requestId" | "workerId" | "startedAt" | "durationMs" | "httpStatus" | "outcome" | "errorCodes" | "errorMessage"
+>;
+
+/** One logged HTTP request carrying one delivery, written the way the engine writes it (0083). */
+export async function logAttempt(
+  db: Db,
+  input: {
+    deliveryId: string;
+    channel: string;
+    attempt: TAttemptFields;
+    requestBody?: string | null;
+    responseBody?: string | null;
+  },
+) {
+  const { attempt } = input;
+  const request = await db.deliveryRequest.create({
+    data: {
+      id: `log-${attempt.requestId}-${input.deliveryId}`,
+      requestId: attempt.requestId,
+      channel: input.channel,
+      workerId: attempt.workerId,
+      startedAt: attempt.startedAt ?? new Date(),
+      durationMs: attempt.durationMs,
+      httpStatus: attempt.httpStatus,
+      errorCodes: attempt.errorCodes,
+      requestBody: input.requestBody ?? null,
+      responseBody: input.responseBody ?? null,
+      batchSize: 1,
+    },
+  });
+  return db.deliveryAttempt.create({ data: { ...attempt, deliveryId: input.deliveryId, requestLogId: request.id } });
+}

@@ -29,6 +29,7 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
 
   async function reset() {
     await prisma.deliveryAttempt.deleteMany();
+    await prisma.deliveryRequest.deleteMany();
     await prisma.delivery.deleteMany();
     await prisma.destinationState.deleteMany();
     await prisma.channelControl.deleteMany();

@@ -29,6 +29,7 @@ describe.each(databasesUnderTest())("ordered runs on %s", (kind) => {
   });
   beforeEach(async () => {
     await prisma.deliveryAttempt.deleteMany();
+    await prisma.deliveryRequest.deleteMany();
     await prisma.delivery.deleteMany();
   });
 

@@ -31,6 +31,7 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
   });
   beforeEach(async () => {
     await prisma.deliveryAttempt.deleteMany();
+    await prisma.deliveryRequest.deleteMany();
     await prisma.delivery.deleteMany();
     await prisma.destinationState.deleteMany();
     await prisma.rateWindow.deleteMany();
@@ -47,12 +48,22 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
     expect(summary).toMatchObject({ claimed: 13, batches: 2, delivered: 13, requests: 2 });
     expect(await countByState(prisma)).toEqual({ delivered: 13 });
     for (const id of ids) expect(board.acceptedCount(id)).toBe(1);
-    const attempts = await prisma.deliveryAttempt.findMany({ orderBy: { deliveryId: "asc" } });
+    const attempts = await prisma.deliveryAttempt.findMany({
+      orderBy: { deliveryId: "asc" },
+      include: { request: true },
+    });
     expect(attempts).toHaveLength(13);
     expect(new Set(attempts.map((a) => a.requestId)).size).toBe(2);
     expect(attempts.map((a) => a.batchSize).sort()).toEqual([...Array(10).fill(10), 3, 3, 3].sort());
     expect(attempts[0]).toMatchObject({ workerId: "w1", outcome: "delivered", httpStatus: 200, errorCodes: [] });
-    expect(attempts[0]!.requestBody).toContain(attempts[0]!.deliveryId);
+    expect(attempts[0]!.request?.requestBody).toContain(attempts[0]!.deliveryId);
+    // each HTTP request is stored once, its bodies with it, however many deliveries it carried
+    const requests = await prisma.deliveryRequest.findMany({ orderBy: { batchSize: "desc" } });
+    expect(requests.map((r) => [r.batchSize, r.channel, r.workerId])).toEqual([
+      [10, attempts[0]!.request!.channel, "w1"],
+      [3, attempts[0]!.request!.channel, "w1"],
+    ]);
+    expect(new Set(attempts.map((a) => a.requestLogId))).toEqual(new Set(requests.map((r) => r.id)));
     const row = await prisma.delivery.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(row).toMatchObject({ state: "delivered", leaseOwner: null, leaseExpiresAt: null, attempts: 1 });
     expect(row.deliveredAt).not.toBeNull();

@@ -44,6 +44,7 @@ describe.each(databasesUnderTest())("the delivery worker on %s", (kind) => {
   });
   beforeEach(async () => {
     await prisma.deliveryAttempt.deleteMany();
+    await prisma.deliveryRequest.deleteMany();
     await prisma.delivery.deleteMany();
     await prisma.destinationState.deleteMany();
     await prisma.channelControl.deleteMany();

@@ -195,7 +195,10 @@ describe.each(databasesUnderTest())("Selection Signals from the API to SEEK on %
     // X-Request-Id: a UUID per request, never reused, and recorded on the attempt of every delivery it carried.
     const requestIds = requests.map((r) => r.requestId);
     expect(new Set(requestIds).size).toBe(requests.length);
-    const attempts = await h.prisma.deliveryAttempt.findMany({ where: { delivery: { channel: "seek-signal" } } });
+    const attempts = await h.prisma.deliveryAttempt.findMany({
+      where: { delivery: { channel: "seek-signal" } },
+      include: { request: true },
+    });
     expect(attempts).toHaveLength(257);
     const attemptOf = new Map(attempts.map((a) => [a.deliveryId, a]));
     for (const r of requests) {
@@ -212,7 +215,7 @@ describe.each(databasesUnderTest())("Selection Signals from the API to SEEK on %
     const rows = await h.prisma.delivery.findMany({ where: { channel: "seek-signal" } });
     expect(rows.every((row) => row.state === "delivered" && row.attempts === 1)).toBe(true);
     // the seek-tokens never reach the attempt log in full
-    const logged = attempts.map((a) => a.requestBody ?? "").join("\n");
+    const logged = attempts.map((a) => a.request?.requestBody ?? "").join("\n");
     for (const token of tokens.values()) expect(logged).not.toContain(token);
   });
 

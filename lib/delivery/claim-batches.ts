@@ -12,7 +12,13 @@ import { groupBatches } from "./group-batches";
 import { leaseFor } from "./lease";
 import { releaseLeases } from "./release-leases";
 
-export async function claimBatches(ctx: EngineContext, channel: Channel, maxBatches: number): Promise<ClaimedRow[][]> {
+export async function claimBatches(
+  ctx: EngineContext,
+  channel: Channel,
+  maxBatches: number,
+  /** from anyHalfOpenCircuit, asked once per round */
+  halfOpenCircuits: boolean,
+): Promise<ClaimedRow[][]> {
   if (maxBatches <= 0) return [];
   const { leaseMs } = leaseFor(channel.maxSendMs, ctx.leaseMarginMs);
   const common = {
@@ -22,7 +28,7 @@ export async function claimBatches(ctx: EngineContext, channel: Channel, maxBatc
     maxInFlightPerDestination: maxInFlightFor(channel.limits, channel.maxBatch),
   };
   const budget = maxBatches * channel.maxBatch;
-  const probes = await claimProbeDeliveries(ctx.db, common);
+  const probes = halfOpenCircuits ? await claimProbeDeliveries(ctx.db, common) : [];
   let rows = await claimDueDeliveries(ctx.db, { ...common, limit: budget });
   let followers: ClaimedRow[] = [];
   if (channel.orderedRuns) {

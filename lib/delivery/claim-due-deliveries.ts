@@ -82,11 +82,6 @@ export async function claimDueDeliveries(db: DbClient, options: ClaimOptions): P
  * sees one request, not every worker's backlog at once.
  */
 export async function claimProbeDeliveries(db: Db, options: Omit<ClaimOptions, "limit">): Promise<ClaimedRow[]> {
-  // The common case is that no circuit is half open: one cheap read instead of a transaction.
-  const [anyHalfOpen] = await db.$queryRaw<{ one: number }[]>`
-    SELECT 1 AS one FROM "DestinationState"
-    WHERE "consecutiveFailures" > 0 AND ("blockedUntil" IS NULL OR "blockedUntil" <= ${DB_NOW}) LIMIT 1`;
-  if (!anyHalfOpen) return [];
   return db.$transaction(async (tx) => {
     const probes = await tx.$queryRaw<{ destination: string }[]>`
       UPDATE "DestinationState" s
@@ -109,6 +104,17 @@ export async function claimProbeDeliveries(db: Db, options: Omit<ClaimOptions, "
     }
     return claimed;
   });
+}
+
+/**
+ * Whether any destination's circuit is half open (failed, block run out). The common answer is no: one
+ * cheap read per claim round spares every channel the probe transaction.
+ */
+export async function anyHalfOpenCircuit(db: DbClient): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ one: number }[]>`
+    SELECT 1 AS one FROM "DestinationState"
+    WHERE "consecutiveFailures" > 0 AND ("blockedUntil" IS NULL OR "blockedUntil" <= ${DB_NOW}) LIMIT 1`;
+  return row !== undefined;
 }
 
 // UPDATE … RETURNING gives rows in no promised order; batches are built in the scheduler's order.

@@ -1,6 +1,7 @@
 // One claim round across the registered channels, shared by every way of running the drain loop.
 import type { Channel } from "./channel";
 import { claimBatches } from "./claim-batches";
+import { anyHalfOpenCircuit } from "./claim-due-deliveries";
 import type { ClaimedRow } from "./claimed-row";
 import type { EngineContext } from "./engine-context";
 import { type BatchCounts, emptyCounts } from "./process-batch";
@@ -27,10 +28,11 @@ export async function claimRound(
   summary: DrainSummary,
 ): Promise<[Channel, ClaimedRow[]][]> {
   const claimed: [Channel, ClaimedRow[]][] = [];
+  const halfOpenCircuits = await anyHalfOpenCircuit(ctx.db);
   for (const channel of ctx.registry.list()) {
     const free = maxBatches - claimed.length;
     if (free <= 0) break;
-    for (const batch of await claimBatches(ctx, channel, free)) {
+    for (const batch of await claimBatches(ctx, channel, free, halfOpenCircuits)) {
       claimed.push([channel, batch]);
       summary.claimed += batch.length;
       summary.batches++;

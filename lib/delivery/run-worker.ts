@@ -42,6 +42,9 @@ export type RunWorkerOptions = EngineOptions & {
 };
 
 const UNSERVED_REPORT_EVERY_MS = 5 * 60_000;
+// Leases last tens of seconds; looking for lapsed ones on every loop turn (one turn per finished batch)
+// cost a query per delivery on single-row channels for nothing.
+const REAP_EVERY_MS = 1_000;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -116,11 +119,15 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
 
   const tasks = new Set<Promise<void>>();
   let failures = 0;
+  let lastReap = 0;
   while (!signal.aborted) {
     latch.clear();
     let started = 0;
     try {
-      summary.reaped += await reapExpiredLeases(db, ctx.deadAfterMs);
+      if (Date.now() - lastReap >= REAP_EVERY_MS) {
+        summary.reaped += await reapExpiredLeases(db, ctx.deadAfterMs);
+        lastReap = Date.now();
+      }
       if (tasks.size < concurrency) {
         for (const [channel, batch] of await claimRound(ctx, concurrency - tasks.size, summary)) {
           const task: Promise<void> = processBatch(ctx, channel, batch)

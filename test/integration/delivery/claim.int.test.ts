@@ -2,7 +2,7 @@
 // scheduling order, lease expiry and the lease guard, on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "@/lib/db/client";
-import { claimDueDeliveries, claimProbeDeliveries } from "@/lib/delivery/claim-due-deliveries";
+import { anyHalfOpenCircuit, claimDueDeliveries, claimProbeDeliveries } from "@/lib/delivery/claim-due-deliveries";
 import { lockOrderingKey } from "@/lib/delivery/lock-ordering-key";
 import { recordOutcomes } from "@/lib/delivery/record-outcomes";
 import { reapExpiredLeases, releaseLeases, renewLeases } from "@/lib/delivery/release-leases";
@@ -161,12 +161,14 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
     const claimed = await claimDueDeliveries(prisma, claimOptions("w1"));
     expect(claimed.map((r) => r.destination)).toEqual(["good", "good"]);
     expect(await claimProbeDeliveries(prisma, claimOptions("w1"))).toEqual([]);
+    expect(await anyHalfOpenCircuit(prisma)).toBe(false);
 
     // the block runs out: one probe, one row, for one claimer only; regular claims still skip it
     await prisma.destinationState.update({
       where: { destination: "bad" },
       data: { blockedUntil: new Date(Date.now() - 1) },
     });
+    expect(await anyHalfOpenCircuit(prisma)).toBe(true);
     const probes = await Promise.all(["p1", "p2", "p3"].map((w) => claimProbeDeliveries(prisma, claimOptions(w))));
     expect(probes.flat()).toHaveLength(1);
     expect(probes.flat()[0]).toMatchObject({ destination: "bad", probe: true });

@@ -1,30 +1,17 @@
 // Standalone worker processes (`npm run worker`'s code path, serving the loopback channel): four of them
 // share 10,000 deliveries on one PostgreSQL with every delivery sent exactly once, and a worker killed
 // with SIGKILL mid-batch loses nothing: its rows come back when its leases lapse. PGlite is refused.
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createOrganization, waitUntil } from "../../support/delivery-fixtures";
 import { type LoopbackBoard, startLoopbackBoard } from "../../support/loopback-board";
+import { spawnWorkerProcess, type WorkerProcess } from "../../support/spawn-worker-process";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "../../support/test-databases";
 
-const WORKER_SCRIPT = path.resolve("test/support/loopback-worker.ts");
+const WORKER_SCRIPT = "test/support/loopback-worker.ts";
 
-type Worker = { child: ChildProcess; output: string[]; exited: Promise<number | null> };
-
-function spawnWorker(env: Record<string, string | undefined>): Worker {
-  // `node --import tsx` keeps the worker in one process, so SIGKILL hits the worker itself.
-  const child = spawn(process.execPath, ["--import", "tsx", WORKER_SCRIPT], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output, exited };
-}
+type Worker = WorkerProcess;
+const spawnWorker = (env: Record<string, string | undefined>): Worker => spawnWorkerProcess(WORKER_SCRIPT, env);
 
 async function insertDeliveries(prisma: Db, org: string, prefix: string, count: number): Promise<void> {
   await prisma.$executeRaw`

@@ -198,7 +198,7 @@ describe.each(databasesUnderTest().filter((kind) => kind === "postgres"))("retry
       for (;;) {
         const { rows } = await watcher.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE%Delivery%'`,
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%UPDATE "Delivery"%'`,
         );
         if (rows[0].n > 0) break;
         await new Promise((resolve) => setImmediate(resolve));

@@ -1,27 +1,17 @@
 // The admin deliveries listing: every organization's rows (or one organization's), newest first, with
 // the counts by state, as plain JSON for the page's first render and for its polling route.
-import { z } from "zod";
 import type { TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
 import type { TAdminDeliveryPage, TAdminDeliveryRow } from "./admin-delivery-types";
+import { describeSearch } from "./classify-search";
 import { countDeliveriesByState } from "./count-deliveries-by-state";
-import { listDeliveries, type TDeliverySummary, ZDeliveryListQuery } from "./delivery-views";
+import { filterOf, type TDeliveryLogQuery, ZDeliveryLogQuery } from "./delivery-log-filter";
+import { listResolvedDeliveries, type TDeliverySummary } from "./delivery-views";
+import { resolveLogFilter } from "./resolve-log-filter";
 
-// A filter form's "any" option submits an empty value: that means "no filter", not an invalid one.
-const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
-
-/** The page's URL query (?state=&channel=&organization=&cursor=&limit=), also the polling route's. */
-export const ZAdminDeliveryListQuery = z.preprocess(
-  (value) =>
-    value && typeof value === "object"
-      ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, blankAsAbsent(item)]))
-      : value,
-  ZDeliveryListQuery.extend({
-    organization: z.string().max(100).optional(),
-  }).strict(),
-);
-
-export type TAdminDeliveryListQuery = z.infer<typeof ZAdminDeliveryListQuery>;
+/** The page's URL query (lib/delivery-log/delivery-log-filter.ts), also the polling route's. */
+export const ZAdminDeliveryListQuery = ZDeliveryLogQuery;
+export type TAdminDeliveryListQuery = TDeliveryLogQuery;
 
 /** Picks the row's fields one by one: a wider row (a detail read, with its payload) passes nothing else on. */
 export function toAdminRow(row: TDeliverySummary): TAdminDeliveryRow {
@@ -48,15 +38,16 @@ export async function readAdminDeliveryPage(
   query: TAdminDeliveryListQuery,
   now: Date = new Date(),
 ): Promise<TAdminDeliveryPage> {
-  const { organization, ...filter } = query;
+  const filter = await resolveLogFilter(db, scope, filterOf(query));
   const [page, counts] = await Promise.all([
-    listDeliveries(db, scope, { ...filter, organizationId: organization }),
-    countDeliveriesByState(db, scope, { channel: filter.channel, organizationId: organization }),
+    listResolvedDeliveries(db, scope, filter, { cursor: query.cursor, limit: query.limit }),
+    countDeliveriesByState(db, scope, filter),
   ]);
   return {
     deliveries: page.deliveries.map(toAdminRow),
     nextCursor: page.nextCursor,
     counts,
+    searchedFor: filter.search ? describeSearch(filter.search.plan) : null,
     generatedAt: now.toISOString(),
   };
 }

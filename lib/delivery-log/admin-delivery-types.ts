@@ -26,6 +26,8 @@ export type TAdminDeliveryPage = {
   nextCursor: string | null;
   /** rows per state for the same organization and channel filter (the state filter aside) */
   counts: TStateCounts;
+  /** what the search term was tried as ("delivery id, application id or seek-token prefix …"), if any */
+  searchedFor: string | null;
   generatedAt: string;
 };
 

@@ -7,11 +7,14 @@ import { inScope, type TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
 import { CHANNELS } from "../delivery/channel";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
-import { DeliveryState } from "../generated/prisma/enums";
+import { Prisma } from "../generated/prisma/client";
+import type { DeliveryState } from "../generated/prisma/enums";
+import { DELIVERY_STATES } from "./delivery-log-filter";
+import { deliveryLogWhere } from "./delivery-log-where";
 import { redactForDisplay } from "./redact-for-display";
+import type { TResolvedLogFilter } from "./resolve-log-filter";
 
-export const DELIVERY_STATES = Object.values(DeliveryState) as [DeliveryState, ...DeliveryState[]];
+export { DELIVERY_STATES };
 
 export const ZDeliveryListQuery = z
   .object({
@@ -43,29 +46,62 @@ const SUMMARY_SELECT = {
   deliveredAt: true,
 } satisfies Prisma.DeliverySelect;
 
+type TSummaryRecord = {
+  id: string;
+  seq: bigint;
+  organizationId: string;
+  channel: string;
+  kind: string;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  lastErrorCode: string | null;
+  tokenPrefix: string | null;
+  occurredAt: Date;
+  createdAt: Date;
+  deliveredAt: Date | null;
+};
+
+const SUMMARY_COLUMNS = Prisma.raw(
+  Object.keys(SUMMARY_SELECT)
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
+
+export type TLogPage = { cursor?: string; limit: number };
+
 /**
- * Newest first, keyset-paginated on seq (unique, insertion order) so pages stay fast and stable while rows
- * are added: a row never moves to another page and none is shown twice. Error texts are passed through
- * redactForDisplay: a message echoing a credential must not leave the server.
+ * One page of the log, newest first, keyset on seq (unique, insertion order): `cursor` is the last seq of the
+ * previous page, so a page is an index walk from there whatever the table's size, and rows arriving between
+ * two loads never shift or repeat a row. Exported so tests can EXPLAIN exactly what the page runs.
  */
-export async function listDeliveries(db: DbOrTx, scope: TScope, query: TDeliveryListFilter) {
-  const rows = await db.delivery.findMany({
-    where: inScope(scope, {
-      ...(query.organizationId ? { organizationId: query.organizationId } : {}),
-      ...(query.state ? { state: query.state } : {}),
-      ...(query.channel ? { channel: query.channel } : {}),
-      ...(query.cursor ? { seq: { lt: BigInt(query.cursor) } } : {}),
-    }),
-    orderBy: { seq: "desc" },
-    take: query.limit + 1,
-    select: SUMMARY_SELECT,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+export function deliveryLogPageSql(scope: TScope, filter: TResolvedLogFilter, page: TLogPage): Prisma.Sql {
+  const cursor = page.cursor ? [Prisma.sql`seq < ${BigInt(page.cursor)}`] : [];
+  return Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM "Delivery" ${deliveryLogWhere(scope, filter, cursor)}
+    ORDER BY seq DESC LIMIT ${page.limit + 1}`;
+}
+
+/** The log's page for an already resolved filter (lib/delivery-log/resolve-log-filter.ts). */
+export async function listResolvedDeliveries(db: DbOrTx, scope: TScope, filter: TResolvedLogFilter, page: TLogPage) {
+  const rows = await db.$queryRaw<TSummaryRecord[]>(deliveryLogPageSql(scope, filter, page));
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
   return {
-    deliveries: page.map(({ seq: _seq, lastError, ...row }) => ({ ...row, lastError: redactForDisplay(lastError) })),
-    nextCursor: rows.length > query.limit && last ? last.seq.toString() : null,
+    // Error texts are passed through redactForDisplay: a message echoing a credential must not leave the server.
+    deliveries: shown.map(({ seq: _seq, lastError, ...row }) => ({ ...row, lastError: redactForDisplay(lastError) })),
+    nextCursor: rows.length > page.limit && last ? last.seq.toString() : null,
   };
+}
+
+/** GET /api/v1/deliveries and the simple filters: state, channel, organization. */
+export async function listDeliveries(db: DbOrTx, scope: TScope, query: TDeliveryListFilter) {
+  return listResolvedDeliveries(
+    db,
+    scope,
+    { organizationId: query.organizationId, state: query.state, channel: query.channel },
+    { cursor: query.cursor, limit: query.limit },
+  );
 }
 
 export type TDeliverySummary = Awaited<ReturnType<typeof listDeliveries>>["deliveries"][number];

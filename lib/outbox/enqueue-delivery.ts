@@ -24,7 +24,7 @@ export type NewDelivery = {
 
 export type QueuedDelivery = { id: string; channel: string; state: string };
 
-export const TOKEN_PREFIX_LENGTH = 8;
+export { TOKEN_PREFIX_LENGTH } from "./token-prefix-length";
 
 export async function enqueueDelivery(
   tx: Prisma.TransactionClient,

@@ -1,18 +1,23 @@
-// /deliveries?organization=&channel=&state=&cursor= — every delivery to the boards, newest first, refreshing itself; admins only.
+// /deliveries?organization=&channel=&state=&kind=&application=&position=&candidate=&from=&to=&q=&cursor= — every delivery to the boards, newest first, refreshing itself; admins only.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
+import { BulkDeliveryActions } from "@/components/deliveries/bulk-delivery-actions";
 import { DeliveriesLive } from "@/components/deliveries/deliveries-live";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { LinkedinBudgetPanel } from "@/components/deliveries/linkedin-budget-panel";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
+import {
+  changeDeliveriesByFilterAction,
+  countBulkDeliveryChangeAction,
+} from "@/lib/actions/change-deliveries-by-filter";
 import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { CHANNELS } from "@/lib/delivery/channel";
 import { readAdminDeliveryPage, ZAdminDeliveryListQuery } from "@/lib/delivery-log/admin-delivery-list";
-import { deliveryListSearch } from "@/lib/delivery-log/delivery-list-search";
+import { deliveryListSearch, pickListSearch } from "@/lib/delivery-log/delivery-list-search";
 import { listLinkedinBudgets } from "@/lib/delivery-log/list-linkedin-budgets";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
 
@@ -40,14 +45,8 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
     listOrganizations(db(), scope),
     listLinkedinBudgets(db(), scope),
   ]);
-  const search = parsed.success
-    ? {
-        organization: parsed.data.organization,
-        channel: parsed.data.channel,
-        state: parsed.data.state,
-        cursor: parsed.data.cursor,
-      }
-    : {};
+  // Echo only what parsed, as typed (dates stay "2026-11-23T10:00"), in the URL's fixed order.
+  const search = parsed.success ? pickListSearch(raw) : {};
   const initial = parsed.success ? await readAdminDeliveryPage(db(), scope, parsed.data) : null;
   return (
     <AppShell
@@ -63,6 +62,14 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
         organizations={organizations.map((org) => ({ id: org.id, name: org.name }))}
         channels={CHANNELS}
       />
+      {initial ? (
+        <BulkDeliveryActions
+          key={`bulk${deliveryListSearch(search, { cursor: undefined })}`}
+          search={search}
+          countAction={countBulkDeliveryChangeAction}
+          changeAction={changeDeliveriesByFilterAction}
+        />
+      ) : null}
       {initial ? (
         <DeliveriesLive
           initial={initial}

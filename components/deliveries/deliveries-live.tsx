@@ -7,7 +7,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { buttonSecondary, linkClass } from "@/components/ui/styles";
 import type { TAdminDeliveryPage } from "@/lib/delivery-log/admin-delivery-types";
-import { deliveryListSearch, type TDeliveryListSearch } from "@/lib/delivery-log/delivery-list-search";
+import { deliveryListSearch, type TDeliveryListSearch, withoutCursor } from "@/lib/delivery-log/delivery-list-search";
 import { DeliveryTable } from "./delivery-table";
 import { fetchJson } from "./fetch-json";
 import { LiveStatus } from "./live-status";
@@ -35,7 +35,7 @@ export function DeliveriesLive({
   });
   const now = useNow();
   const page = query.data;
-  const filtered = Boolean(search.state || search.channel || search.organization);
+  const filtered = Object.keys(withoutCursor(search)).length > 0;
   const detailSuffix = queryString ? `?back=${encodeURIComponent(queryString)}` : "";
 
   return (
@@ -50,6 +50,11 @@ export function DeliveriesLive({
           <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             Could not refresh: {query.error.message} The list below is the last one loaded; it retries every few
             seconds.
+          </p>
+        ) : null}
+        {page.searchedFor ? (
+          <p className="mb-3 text-sm text-slate-600" data-testid="searched-for">
+            Searched &ldquo;{search.q}&rdquo; as {page.searchedFor}.
           </p>
         ) : null}
         {page.deliveries.length === 0 ? (

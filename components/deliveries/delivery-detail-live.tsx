@@ -1,10 +1,12 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
 // One delivery, refreshing itself: its state and what happens next, Retry now / Cancel, its facts, the
 // payload as sent (tokens shown as a prefix) and every attempt. Rendered first on the server, then
 // polled through /api/admin/deliveries/:id.
-import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import { linkClass } from "@/components/ui/styles";
 import type { TAdminDeliveryDetail } from "@/lib/delivery-log/admin-delivery-types";
 import { explainSchedule } from "@/lib/delivery-log/explain-schedule";
 import { formatDateTime } from "@/lib/format/format-date-time";
@@ -43,6 +45,9 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
     },
     now ?? new Date(d.generatedAt),
   );
+  // A paused channel or an open circuit holds back only rows that would otherwise be sent.
+  const waiting = d.state === "pending" || d.state === "in_flight";
+  const blockedUntil = at(d.cause.destinationBlockedUntil);
   const when = (iso: string | null, empty = "—") => {
     const date = at(iso);
     if (!date) return empty;
@@ -73,6 +78,18 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
               {schedule.at && schedule.kind === "sending" ? (
                 <span className="block text-slate-500">Its lease runs until {when(schedule.at.toISOString())}</span>
               ) : null}
+              {waiting && d.cause.channelPaused ? (
+                <span className="block font-medium text-amber-800" data-testid="held-back">
+                  Held back: the {d.channel} channel is paused; nothing is sent until an admin resumes it.
+                </span>
+              ) : null}
+              {waiting && blockedUntil && now && blockedUntil > now ? (
+                <span className="block font-medium text-amber-800" data-testid="held-back">
+                  Held back: the circuit to {d.destination} is open after repeated failures, until{" "}
+                  {when(d.cause.destinationBlockedUntil)}
+                  {d.cause.destinationLastError ? ` (${d.cause.destinationLastError})` : ""}.
+                </span>
+              ) : null}
             </p>
           </div>
           {d.lastErrorCode || d.lastError ? (
@@ -84,6 +101,8 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
           <DeliveryActions deliveryId={d.id} state={d.state} {...actions} />
         </div>
       </Card>
+
+      <CauseCard cause={d.cause} when={when} />
 
       <Card title="Details">
         <dl className="grid grid-cols-1 gap-x-8 gap-y-3 text-sm sm:grid-cols-2 xl:grid-cols-3">
@@ -164,6 +183,47 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
         <AttemptTimeline attempts={d.attemptLog} claimed={d.attempts} />
       </Card>
     </>
+  );
+}
+
+function CauseCard({ cause, when }: { cause: TAdminDeliveryDetail["cause"]; when: (iso: string | null) => string }) {
+  const event = cause.event;
+  return (
+    <Card title="What caused it" description="The business event that queued this delivery.">
+      <dl
+        className="grid grid-cols-1 gap-x-8 gap-y-3 text-sm sm:grid-cols-2 xl:grid-cols-3"
+        data-testid="delivery-cause"
+      >
+        <Fact label="Event">{event ? event.type : "— (no event recorded)"}</Fact>
+        {event && (event.fromStatusKey || event.toStatusKey) ? (
+          <Fact label="Status">
+            <span className="font-mono">{event.fromStatusKey ?? "(none)"}</span> →{" "}
+            <span className="font-mono">{event.toStatusKey ?? "(none)"}</span>
+          </Fact>
+        ) : null}
+        {event ? <Fact label="Triggered by">{event.triggeredBy}</Fact> : null}
+        {event ? <Fact label="Happened">{when(event.occurredAt)}</Fact> : null}
+        {cause.application ? (
+          <Fact label="Application (ATS id)">
+            <Link href={cause.application.href} className={linkClass}>
+              {cause.application.externalId}
+            </Link>
+          </Fact>
+        ) : null}
+        {cause.position ? (
+          <Fact label="Position (ATS id)">
+            <Link href={cause.position.href} className={linkClass}>
+              {cause.position.externalId}
+            </Link>
+          </Fact>
+        ) : null}
+        {cause.candidate ? (
+          <Fact label="Candidate (ATS id)" mono>
+            {cause.candidate.externalId ?? `— (Signalhouse ${cause.candidate.id})`}
+          </Fact>
+        ) : null}
+      </dl>
+    </Card>
   );
 }
 

@@ -6,6 +6,7 @@ import type { DbOrTx } from "../db/tx";
 import { toAdminRow } from "./admin-delivery-list";
 import type { TAdminDeliveryDetail } from "./admin-delivery-types";
 import { findDeliveryDetail } from "./delivery-views";
+import { readDeliveryCause } from "./read-delivery-cause";
 import { redactForDisplay, redactJsonForDisplay, secretValuesIn } from "./redact-for-display";
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -29,6 +30,7 @@ export async function readAdminDeliveryDetail(
   now: Date = new Date(),
 ): Promise<TAdminDeliveryDetail> {
   const row = await findDeliveryDetail(db, scope, id);
+  const cause = await readDeliveryCause(db, row);
   const secrets = secretValuesIn(row.payload);
   const redact = (text: string | null) => redactForDisplay(text, secrets);
   return {
@@ -54,6 +56,7 @@ export async function readAdminDeliveryDetail(
       requestBody: bodyForDisplay(request?.requestBody ?? null, secrets),
       responseBody: bodyForDisplay(request?.responseBody ?? null, secrets),
     })),
+    cause: { ...cause, destinationLastError: redact(cause.destinationLastError) },
     generatedAt: now.toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 // What the admin deliveries page receives, from the server render and from its polling route alike: plain
 // JSON (times as ISO strings), already redacted. Pure types: safe to import from client components.
 import type { DeliveryState } from "../generated/prisma/enums";
+import type { TDeliveryCause } from "./read-delivery-cause";
 
 export type TAdminDeliveryRow = {
   id: string;
@@ -64,6 +65,8 @@ export type TAdminDeliveryDetail = TAdminDeliveryRow & {
   candidateId: string | null;
   updatedAt: string;
   attemptLog: TAdminDeliveryAttempt[];
+  /** the business event behind it, its records by ATS id, and what could hold it back */
+  cause: TDeliveryCause;
   generatedAt: string;
 };
 

@@ -12,7 +12,7 @@ import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { readAdminDeliveryDetail } from "@/lib/delivery-log/admin-delivery-detail";
 import { ZAdminDeliveryListQuery } from "@/lib/delivery-log/admin-delivery-list";
-import { deliveryListSearch } from "@/lib/delivery-log/delivery-list-search";
+import { deliveryListSearch, pickListSearch } from "@/lib/delivery-log/delivery-list-search";
 import { isAppError } from "@/lib/errors/app-error";
 
 export const metadata: Metadata = { title: "Delivery" };
@@ -26,8 +26,7 @@ function backSearch(back: string | string[] | undefined): string {
   if (typeof back !== "string" || !back.startsWith("?")) return "";
   const parsed = ZAdminDeliveryListQuery.safeParse(Object.fromEntries(new URLSearchParams(back)));
   if (!parsed.success) return "";
-  const { organization, channel, state, cursor } = parsed.data;
-  return deliveryListSearch({ organization, channel, state, cursor });
+  return deliveryListSearch(pickListSearch(Object.fromEntries(new URLSearchParams(back))));
 }
 
 export default async function DeliveryPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {

@@ -1,0 +1,54 @@
+// The delivery log's CSV export: every row the filter matches, newest first, read page by page through
+// the same keyset listing as the page (so a million rows stream in constant memory and never hold one
+// long query open). Tokens appear only as the stored prefix; error texts pass through redactForDisplay.
+import type { TScope } from "../data/scope";
+import type { DbOrTx } from "../db/tx";
+import { csvRow } from "./csv";
+import type { TDeliveryLogFilter } from "./delivery-log-filter";
+import { listResolvedDeliveries } from "./delivery-views";
+import { resolveLogFilter } from "./resolve-log-filter";
+
+export const CSV_COLUMNS = [
+  "id",
+  "createdAt",
+  "organizationId",
+  "channel",
+  "kind",
+  "state",
+  "attempts",
+  "nextAttemptAt",
+  "deliveredAt",
+  "lastErrorCode",
+  "lastError",
+  "tokenPrefix",
+] as const;
+
+const PAGE = 1000;
+
+export async function* deliveriesCsv(db: DbOrTx, scope: TScope, filter: TDeliveryLogFilter): AsyncGenerator<string> {
+  const resolved = await resolveLogFilter(db, scope, filter);
+  yield csvRow(CSV_COLUMNS);
+  let cursor: string | undefined;
+  do {
+    const page = await listResolvedDeliveries(db, scope, resolved, { cursor, limit: PAGE });
+    let chunk = "";
+    for (const row of page.deliveries) {
+      chunk += csvRow([
+        row.id,
+        row.createdAt.toISOString(),
+        row.organizationId,
+        row.channel,
+        row.kind,
+        row.state,
+        row.attempts,
+        row.nextAttemptAt.toISOString(),
+        row.deliveredAt?.toISOString() ?? null,
+        row.lastErrorCode,
+        row.lastError,
+        row.tokenPrefix ? `${row.tokenPrefix}…` : null,
+      ]);
+    }
+    yield chunk;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

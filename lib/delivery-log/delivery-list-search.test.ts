@@ -15,3 +15,12 @@ describe("deliveryListSearch", () => {
     expect(deliveryListSearch(current, { channel: undefined })).toBe("?cursor=120");
   });
 });
+
+describe("deliveryListSearch with the log's newer filters", () => {
+  it("keeps the overview's ?channel=&state= links working and writes the new filters in a fixed order", () => {
+    expect(deliveryListSearch({ channel: "seek-signal", state: "dead" })).toBe("?channel=seek-signal&state=dead");
+    expect(
+      deliveryListSearch({ q: "APP-1", kind: "HistoryCreate", from: "2026-11-23", application: "A1", cursor: "5" }),
+    ).toBe("?kind=HistoryCreate&application=A1&from=2026-11-23&q=APP-1&cursor=5");
+  });
+});

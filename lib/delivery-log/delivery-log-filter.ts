@@ -39,8 +39,10 @@ const ZTime = z
   )
   .transform((value, ctx) => {
     const withTime = value.includes("T") ? value : `${value}T00:00`;
-    const date = new Date(/(Z|[+-]\d{2}:\d{2})$/.test(withTime) ? withTime : `${withTime}Z`);
-    if (Number.isNaN(date.getTime())) {
+    const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(withTime);
+    const date = new Date(zoned ? withTime : `${withTime}Z`);
+    // Date rolls 2026-02-31 over to March; a UTC date must read back as typed.
+    if (Number.isNaN(date.getTime()) || (!zoned && date.toISOString().slice(0, 10) !== value.slice(0, 10))) {
       ctx.addIssue({ code: "custom", message: "is not a real date" });
       return z.NEVER;
     }

@@ -1,7 +1,7 @@
 // The dashboard's delivery-log listing at scale: seeds a large outbox history (several organizations,
 // three channels, mostly delivered with a scattering of failures, the newest rows pending) and times
 // the listing as the product issues it (keyset on seq, newest first, page of 50 + 1), with and without
-// state/channel filters, plus the per-state counts the admin page shows beside it. Figures only.
+// state/channel/kind/application/token-prefix/created-to filters (docs/decisions/0105), plus the per-state counts the admin page shows beside it. Figures only.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 
@@ -23,14 +23,15 @@ async function seedHistory(client: pg.Client, rows: number, organizations: strin
     `WITH now_utc AS (SELECT (now() AT TIME ZONE 'UTC') AS t)
      INSERT INTO "Delivery" (id, "organizationId", channel, kind, destination, payload, state, attempts, "nextAttemptAt",
                              "lastError", "lastErrorCode", "occurredAt", "createdAt", "updatedAt", "deliveredAt",
-                             "tokenPrefix")
+                             "tokenPrefix", "applicationId")
      SELECT 'log_' || $3 || '_' || i, ($2::text[])[CASE WHEN i % 10 < 4 THEN 1 ELSE 2 + i % (cardinality($2::text[]) - 1) END],
             c.channel, c.kind, CASE WHEN c.channel = 'linkedin-note' THEN 'linkedin:org' ELSE 'seek' END,
             '{"typeCode":"ApplicationStatusUpdate","token":"benchPublicTest-0123456789abcdef0123456789abcdef"}'::jsonb,
             s.state::"DeliveryState", CASE WHEN s.state = 'delivered' THEN 1 ELSE 3 END, at.t,
             CASE WHEN s.state IN ('failed', 'dead') THEN 'BAD_USER_INPUT: /input/token: Is not valid' END,
             CASE WHEN s.state IN ('failed', 'dead') THEN 'BAD_USER_INPUT' END,
-            at.t, at.t, at.t, CASE WHEN s.state = 'delivered' THEN at.t + interval '2 seconds' END, 'benchPub'
+            at.t, at.t, at.t, CASE WHEN s.state = 'delivered' THEN at.t + interval '2 seconds' END, substr(md5(i::text), 1, 8),
+            'app' || (i % 20000)
      FROM generate_series(1, $1::int) AS i, now_utc,
           LATERAL (SELECT (hashint4(i) & 2147483647) % 1000 AS r1, (hashint8(i::bigint * 7919) & 2147483647) % 1000 AS r2) AS r,
           LATERAL (SELECT now_utc.t - make_interval(secs => ($1 - i) * 2.5) AS t) AS at,
@@ -101,6 +102,11 @@ export async function measureLogQueries(client: pg.Client, rows: number, repeats
   );
   const mid = size[0]!.mid;
   const old = size[0]!.old;
+  const { rows: oldest } = await client.query<{ at: string }>(
+    `SELECT to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at FROM "Delivery" WHERE seq = $1`,
+    [old],
+  );
+  const oldCreatedAt = oldest[0]?.at ?? "1970-01-01T00:00:00";
   const big = organizations[0]!;
   const small = organizations[5]!;
   const page = (where: string) => `SELECT ${COLUMNS} FROM "Delivery" ${where} ORDER BY seq DESC LIMIT 51`;
@@ -127,6 +133,11 @@ export async function measureLogQueries(client: pg.Client, rows: number, repeats
       page(`WHERE "organizationId" = $1 AND state = $2::"DeliveryState"`),
       [small, "failed"],
     ],
+    ["kind=HistoryCreate", page("WHERE kind = $1"), ["HistoryCreate"]],
+    ["one application (50 rows)", page(`WHERE "applicationId" = $1`), ["app42"]],
+    ["token prefix, 8 characters", page(`WHERE "tokenPrefix" = $1`), ["c4ca4238"]],
+    ["token prefix, 5 characters", page(`WHERE starts_with("tokenPrefix", $1)`), ["c4ca4"]],
+    ["created to = 90% back (walks newer rows)", page(`WHERE "createdAt" <= $1::timestamp`), [oldCreatedAt]],
     ["counts by state, all", counts(""), []],
     ["counts by state, channel=linkedin-note", counts("WHERE channel = $1"), ["linkedin-note"]],
   ];

@@ -19,6 +19,8 @@ export const E2E = {
     SIGNALHOUSE_BOOTSTRAP_API_KEY: "sh_e2e_bootstrap_key_0123456789abcdef",
     CRON_SECRET: "e2e-cron-secret-0123456789",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Test-only writes for states no product path reaches in seconds (e.g. dead: 3 days of failures).
+    SIGNALHOUSE_E2E_HOOKS: "1",
     // The e2e server always uses a fresh embedded database, whatever the caller's shell says.
     DATABASE_URL: "",
   } as Record<string, string>,

@@ -54,6 +54,8 @@ export const ZEnv = z.object({
   SIGNALHOUSE_WORKER: z.enum(["inline", "off"]).default("inline"),
   /** a delivery still failing this long after it was written becomes `dead` (visible, never dropped) */
   SIGNALHOUSE_DEAD_AFTER: duration.prefault("3d"),
+  /** "1" only in the e2e server: enables /api/e2e/* (test-only writes, Bearer CRON_SECRET). Never in production. */
+  SIGNALHOUSE_E2E_HOOKS: z.enum(["0", "1"]).default("0"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

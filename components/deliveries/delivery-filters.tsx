@@ -121,7 +121,7 @@ export function DeliveryFilters({
       {input("application", "Application id", { placeholder: "ATS id or Signalhouse id" })}
       {input("position", "Position id", { placeholder: "ATS id or Signalhouse id" })}
       {input("candidate", "Candidate id", { placeholder: "ATS id or Signalhouse id" })}
-      <div className={`${box} flex gap-2`}>
+      <div className="flex w-full min-w-0 gap-2 lg:w-[calc(50%-0.375rem)]">
         <div className="min-w-0 flex-1">
           {label("from", "Created from (UTC)")}
           <input
@@ -133,7 +133,7 @@ export function DeliveryFilters({
           />
         </div>
         <div className="min-w-0 flex-1">
-          {label("to", "to (UTC)")}
+          {label("to", "Created to (UTC)")}
           <input
             id={`${id}-to`}
             name="to"

@@ -88,6 +88,7 @@ test("an admin finds 500 dead deliveries by filter and search, requeues them aft
   await page.goto("/deliveries");
   const filters = page.getByRole("form", { name: "Filter deliveries" });
   await filters.getByLabel("State").selectOption("dead");
+  await filters.getByText("More filters").click();
   await filters.getByLabel("Application id").fill(application);
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`/deliveries\\?state=dead&application=${application}$`));

@@ -69,6 +69,9 @@ export function DeliveryFilters({
     </div>
   );
   const filtered = Object.keys(withoutCursor(search)).length > 0;
+  const moreFiltersSet = Boolean(
+    search.kind || search.application || search.position || search.candidate || search.from || search.to,
+  );
   return (
     <form
       method="get"
@@ -114,35 +117,43 @@ export function DeliveryFilters({
         { value: "", label: "All states" },
         ...Object.entries(STATE_LABEL).map(([value, text]) => ({ value, label: text })),
       ])}
-      {select("kind", "Signal type", [
-        { value: "", label: "All types" },
-        ...DELIVERY_KINDS.map((kind) => ({ value: kind, label: kind })),
-      ])}
-      {input("application", "Application id", { placeholder: "ATS id or Signalhouse id" })}
-      {input("position", "Position id", { placeholder: "ATS id or Signalhouse id" })}
-      {input("candidate", "Candidate id", { placeholder: "ATS id or Signalhouse id" })}
-      <div className="flex w-full min-w-0 gap-2 lg:w-[calc(50%-0.375rem)]">
-        <div className="min-w-0 flex-1">
-          {label("from", "Created from (UTC)")}
-          <input
-            id={`${id}-from`}
-            name="from"
-            type="datetime-local"
-            defaultValue={search.from ?? ""}
-            className={`mt-1 ${inputClass}`}
-          />
+      {/* The rarer filters fold away (open when one is set), so on a phone the list is not pushed far down. */}
+      <details className="group w-full" open={moreFiltersSet}>
+        <summary className="cursor-pointer text-sm font-medium text-indigo-700 focus-visible:rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+          More filters: signal type, application, position, candidate, time
+        </summary>
+        <div className="mt-3 flex flex-wrap items-start gap-3">
+          {select("kind", "Signal type", [
+            { value: "", label: "All types" },
+            ...DELIVERY_KINDS.map((kind) => ({ value: kind, label: kind })),
+          ])}
+          {input("application", "Application id", { placeholder: "ATS id or Signalhouse id" })}
+          {input("position", "Position id", { placeholder: "ATS id or Signalhouse id" })}
+          {input("candidate", "Candidate id", { placeholder: "ATS id or Signalhouse id" })}
+          <div className="flex w-full min-w-0 gap-2 lg:w-[calc(50%-0.375rem)]">
+            <div className="min-w-0 flex-1">
+              {label("from", "Created from (UTC)")}
+              <input
+                id={`${id}-from`}
+                name="from"
+                type="datetime-local"
+                defaultValue={search.from ?? ""}
+                className={`mt-1 ${inputClass}`}
+              />
+            </div>
+            <div className="min-w-0 flex-1">
+              {label("to", "Created to (UTC)")}
+              <input
+                id={`${id}-to`}
+                name="to"
+                type="datetime-local"
+                defaultValue={search.to ?? ""}
+                className={`mt-1 ${inputClass}`}
+              />
+            </div>
+          </div>
         </div>
-        <div className="min-w-0 flex-1">
-          {label("to", "Created to (UTC)")}
-          <input
-            id={`${id}-to`}
-            name="to"
-            type="datetime-local"
-            defaultValue={search.to ?? ""}
-            className={`mt-1 ${inputClass}`}
-          />
-        </div>
-      </div>
+      </details>
       <div className="flex w-full items-center gap-3">
         <button type="submit" className={buttonPrimary} disabled={loading}>
           {loading ? "Loading…" : "Apply filters"}

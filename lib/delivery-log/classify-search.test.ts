@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifySearch, describeSearch, searchTermForUrl } from "./classify-search";
+import { classifySearch, describeSearch, prefixRange, searchTermForUrl } from "./classify-search";
 
 describe("the search box", () => {
   it("tries a cuid as a delivery id, an application id and a token prefix", () => {
@@ -42,5 +42,17 @@ describe("the search box", () => {
   it("says what a term was tried as", () => {
     const plan = classifySearch("APP-1001");
     expect(plan && describeSearch(plan)).toBe('application id or seek-token prefix "APP-1001"');
+  });
+});
+
+describe("prefixRange", () => {
+  it("bounds exactly the strings that start with the prefix, in byte order", () => {
+    expect(prefixRange("eyJq")).toEqual({ from: "eyJq", to: "eyJr" });
+    expect(prefixRange("ab9")).toEqual({ from: "ab9", to: "ab:" });
+    const { from, to } = prefixRange("eyJq");
+    const inRange = (s: string) =>
+      Buffer.compare(Buffer.from(s), Buffer.from(from)) >= 0 && Buffer.compare(Buffer.from(s), Buffer.from(to)) < 0;
+    expect(["eyJq", "eyJqb2JJ", "eyJqzzzz"].every(inRange)).toBe(true);
+    expect(["eyJp", "eyJr", "eyJ", "eyjqaaaa"].some(inRange)).toBe(false);
   });
 });

@@ -36,6 +36,20 @@ export function classifySearch(raw: string): TSearchPlan | null {
   return plan;
 }
 
+/**
+ * The byte-order range [from, to) holding exactly the strings that start with `prefix`: in COLLATE "C"
+ * (UTF-8 byte order = code point order) those are the strings from the prefix up to the prefix with its
+ * last character's code point plus one. A btree on "tokenPrefix" COLLATE "C" serves it.
+ */
+export function prefixRange(prefix: string): { from: string; to: string } {
+  const chars = [...prefix];
+  const last = chars.pop()?.codePointAt(0) ?? 0;
+  // Skip the surrogate block, which no string holds. After U+10FFFF there is no next character: two of them
+  // bound every realistic continuation (tokens are base64url).
+  const next = last === 0xd7ff ? 0xe000 : last + 1;
+  return { from: prefix, to: chars.join("") + (next > 0x10ffff ? "\u{10FFFF}\u{10FFFF}" : String.fromCodePoint(next)) };
+}
+
 /** What the search box puts in the URL: a term that can only be a token is cut to the part that is stored. */
 export function searchTermForUrl(raw: string): string {
   const term = raw.trim();

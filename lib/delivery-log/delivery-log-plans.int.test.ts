@@ -82,6 +82,12 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("delivery log query plans
       },
     ],
     [
+      "the first 5 characters of a token",
+      {
+        search: { plan: { term: "c4ca4" }, deliveryIds: [], applicationIds: [], tokenPrefix: { startsWith: "c4ca4" } },
+      },
+    ],
+    [
       "a request id (resolved to its deliveries)",
       {
         search: {

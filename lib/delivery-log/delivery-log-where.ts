@@ -4,6 +4,7 @@
 // (prisma/schema.prisma, docs/decisions/0105): with ORDER BY seq DESC the planner walks an index, never the table.
 import type { TScope } from "../data/scope";
 import { Prisma } from "../generated/prisma/client";
+import { prefixRange } from "./classify-search";
 import type { TResolvedLogFilter } from "./resolve-log-filter";
 
 // Prisma stores DateTime as UTC in a timestamp without zone; an ISO string cast to timestamp drops its "Z",
@@ -18,6 +19,12 @@ function anyOf(column: Prisma.Sql, values: string[]): Prisma.Sql {
   return Prisma.sql`${column} IN (${Prisma.join(values)})`;
 }
 
+// The index on "tokenPrefix" is in byte order (COLLATE "C", see its migration), so both comparisons say so.
+function tokenStartsWith(prefix: string): Prisma.Sql {
+  const range = prefixRange(prefix);
+  return Prisma.sql`("tokenPrefix" COLLATE "C" >= ${range.from} AND "tokenPrefix" COLLATE "C" < ${range.to})`;
+}
+
 function searchCondition(search: NonNullable<TResolvedLogFilter["search"]>): Prisma.Sql {
   const alternatives: Prisma.Sql[] = [];
   if (search.deliveryIds.length > 0) alternatives.push(anyOf(Prisma.sql`id`, search.deliveryIds));
@@ -25,9 +32,7 @@ function searchCondition(search: NonNullable<TResolvedLogFilter["search"]>): Pri
   const token = search.tokenPrefix;
   if (token) {
     alternatives.push(
-      "equals" in token
-        ? Prisma.sql`"tokenPrefix" = ${token.equals}`
-        : Prisma.sql`starts_with("tokenPrefix", ${token.startsWith})`,
+      "equals" in token ? Prisma.sql`"tokenPrefix" COLLATE "C" = ${token.equals}` : tokenStartsWith(token.startsWith),
     );
   }
   if (alternatives.length === 0) return NOTHING;

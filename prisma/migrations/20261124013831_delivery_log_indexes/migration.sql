@@ -41,7 +41,9 @@ CREATE INDEX "Delivery_positionId_seq_idx" ON "Delivery"("positionId", "seq");
 CREATE INDEX "Delivery_candidateId_seq_idx" ON "Delivery"("candidateId", "seq");
 
 -- CreateIndex
-CREATE INDEX "Delivery_tokenPrefix_seq_idx" ON "Delivery"("tokenPrefix", "seq");
+-- Byte order (COLLATE "C"), so a search by the first characters of a token is an index range
+-- (lib/delivery-log/delivery-log-where.ts; docs/decisions/0105). Prisma's schema cannot say this.
+CREATE INDEX "Delivery_tokenPrefix_seq_idx" ON "Delivery"("tokenPrefix" COLLATE "C", "seq");
 
 -- CreateIndex
 CREATE INDEX "Position_externalId_idx" ON "Position"("externalId");

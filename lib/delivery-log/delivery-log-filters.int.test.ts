@@ -194,7 +194,8 @@ describe.each(databasesUnderTest())("delivery log filters on %s", (kind) => {
     expect(await countChangeableDeliveries(db, hirer, "retry", { organization: acme })).toBe(0);
   });
 
-  it("exports the filter's rows as CSV with token prefixes only", async () => {
+  it("exports the filter's rows as CSV with token prefixes only, and no cell a spreadsheet would run", async () => {
+    await db.delivery.update({ where: { id: ids.acmeDead! }, data: { lastError: '=HYPERLINK("http://x.test","a, b")' } });
     let csv = "";
     for await (const chunk of deliveriesCsv(db, admin, { organization: acme, state: "dead" })) csv += chunk;
     const lines = csv.trimEnd().split("\r\n");
@@ -203,6 +204,6 @@ describe.each(databasesUnderTest())("delivery log filters on %s", (kind) => {
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(ids.acmeDead);
-    expect(lines[1]?.endsWith(",eyJqb2JJ…")).toBe(true);
+    expect(lines[1]?.endsWith(',"\'=HYPERLINK(""http://x.test"",""a, b"")",eyJqb2JJ…')).toBe(true);
   });
 });

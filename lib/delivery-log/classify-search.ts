@@ -18,7 +18,7 @@ const CUID = /^c[a-z0-9]{20,31}$/;
 const UUID = /^(engine-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECORD_ID = /^[^\s/?#]{1,200}$/;
 /** Fewer characters than this would match most tokens (base64 JSON tokens all start "eyJ"). */
-export const MIN_TOKEN_SEARCH = 4;
+const MIN_TOKEN_SEARCH = 4;
 /** Longer terms can only be a token: the URL keeps just its prefix, so a pasted token never lands in an address. */
 const LONGEST_ID = 64;
 

@@ -100,10 +100,6 @@ export function filterOf(query: TDeliveryLogQuery): TDeliveryLogFilter {
   return filter;
 }
 
-export function isFiltered(filter: TDeliveryLogFilter): boolean {
-  return FILTER_KEYS.some((key) => filter[key] !== undefined);
-}
-
 /** "channel=seek-signal, state=dead" — the words a confirmation and an audit row use for a filter. */
 export function describeFilter(filter: TDeliveryLogFilter, organizationNames: Record<string, string> = {}): string {
   const parts = FILTER_KEYS.flatMap((key) => {

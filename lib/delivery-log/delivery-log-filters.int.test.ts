@@ -195,7 +195,10 @@ describe.each(databasesUnderTest())("delivery log filters on %s", (kind) => {
   });
 
   it("exports the filter's rows as CSV with token prefixes only, and no cell a spreadsheet would run", async () => {
-    await db.delivery.update({ where: { id: ids.acmeDead! }, data: { lastError: '=HYPERLINK("http://x.test","a, b")' } });
+    await db.delivery.update({
+      where: { id: ids.acmeDead! },
+      data: { lastError: '=HYPERLINK("http://x.test","a, b")' },
+    });
     let csv = "";
     for await (const chunk of deliveriesCsv(db, admin, { organization: acme, state: "dead" })) csv += chunk;
     const lines = csv.trimEnd().split("\r\n");

@@ -20,6 +20,9 @@ import {
 import { describeFilter, type TDeliveryLogFilter } from "./delivery-log-filter";
 import { resolveLogFilter } from "./resolve-log-filter";
 
+// One UPDATE of every matching row: on a large outbox that outlasts Prisma's 5 s default for a transaction.
+const BULK_TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
+
 const ACTION: Record<TChangeVerb, string> = { retry: "delivery.bulk_retry", cancel: "delivery.bulk_cancel" };
 
 /** How many matching deliveries the change would touch (the states it may change, within the scope). */
@@ -74,7 +77,7 @@ export async function changeDeliveriesByFilter(
       details: { filter: filterForAudit(input.filter), confirmedCount: input.confirmedCount, changed: changed.count },
     });
     return { changed: changed.count, confirmed: input.confirmedCount, filter };
-  });
+  }, BULK_TRANSACTION);
 }
 
 /** The admin's message after a bulk change, saying so when rows moved between confirming and changing. */

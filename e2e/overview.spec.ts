@@ -113,6 +113,28 @@ test("an admin sees all three channels, pauses and resumes SEEK signals, and rea
   await page.screenshot({ path: path.join(SCREENSHOTS, "overview-390-workers.png") });
 });
 
+test("a failed refresh says so and keeps the last data on screen", async ({ adminPage: page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("channel-seek-signal")).toBeVisible();
+  await page.route("**/api/admin/overview", (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "SERVICE_UNAVAILABLE", message: "The database is not answering." } }),
+    }),
+  );
+  await expect(page.getByTestId("refresh-error")).toContainText(
+    /Couldn't refresh: The database is not answering\. Showing data from .+ UTC/,
+    { timeout: 20_000 },
+  );
+  for (const name of CHANNELS) {
+    await expect(page.getByRole("region", { name, exact: true })).toBeVisible();
+  }
+  await screenshot(page, "overview-refresh-failed-1280.png");
+  await page.unroute("**/api/admin/overview");
+  await expect(page.getByTestId("refresh-error")).toHaveCount(0, { timeout: 20_000 });
+});
+
 test("pause and resume are keyboard operable", async ({ adminPage: page }) => {
   await page.goto("/");
   const note = page.getByTestId("channel-linkedin-note");

@@ -47,7 +47,12 @@ export function OverviewLive({ initial }: { initial: TOverview }) {
         </p>
       ) : null}
       {overview.hasDeliveries ? null : <OverviewEmpty />}
-      <ProblemsBanner problems={problems} />
+      {overview.hasDeliveries || problems.length ? (
+        <ProblemsBanner
+          problems={problems}
+          delivering={overview.channels.some((channel) => channel.latency.samples > 0)}
+        />
+      ) : null}
       {overview.channels.map((channel) => (
         <ChannelCard
           key={channel.channel}

@@ -3,18 +3,19 @@
 import Link from "next/link";
 import type { TProblem } from "@/lib/dashboard/overview-problems";
 
-export function ProblemsBanner({ problems }: { problems: TProblem[] }) {
+export function ProblemsBanner({ problems, delivering }: { problems: TProblem[]; delivering: boolean }) {
   const critical = problems.some((p) => p.severity === "critical");
   if (problems.length === 0) {
+    const text = delivering
+      ? "All channels are healthy: workers alive, nothing failed in the last hour, p99 within SEEK's 60 s."
+      : "Nothing needs attention: a worker is alive and nothing failed in the last hour (nothing was delivered in it either).";
     return (
       <div
         role="status"
         className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
         data-testid="overview-summary"
       >
-        <p className="font-medium">
-          All channels are healthy: workers alive, nothing failed in the last hour, p99 within SEEK's 60 s.
-        </p>
+        <p className="font-medium">{text}</p>
       </div>
     );
   }

@@ -71,6 +71,7 @@ export function ThroughputChart({ points, name, drawn }: { points: TMinutePoint[
           <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm bg-red-600" />
           {failures.toLocaleString("en")} failed attempts
         </span>
+        <span className="text-slate-500">UTC; the last minute is still in progress</span>
       </figcaption>
     </figure>
   );

@@ -241,6 +241,15 @@ describe.each(databasesUnderTest())("the overview on %s", (kind) => {
 
   describe("pausing and resuming a channel", () => {
     const audits = () => db.auditLog.findMany({ where: { targetType: "channel" }, orderBy: { createdAt: "asc" } });
+    /** what a worker serving seek-signal would claim now */
+    const claimSeekSignal = () =>
+      claimDueDeliveries(db, {
+        channel: "seek-signal",
+        workerId: "test-claimer",
+        limit: 10,
+        leaseMs: 60_000,
+        maxInFlightPerDestination: 100,
+      });
 
     it("refuses a hirer and writes nothing", async () => {
       const user = await loadSessionUser(db, hirer.id);
@@ -284,13 +293,7 @@ describe.each(databasesUnderTest())("the overview on %s", (kind) => {
         changedAt: pausedAt.toISOString(),
       });
       expect(overview.channels[1]!.control.paused).toBe(false);
-      const claimed = await claimDueDeliveries(db, {
-        channel: "seek-signal",
-        workerId: "test-claimer",
-        limit: 10,
-        leaseMs: 60_000,
-        maxInFlightPerDestination: 100,
-      });
+      const claimed = await claimSeekSignal();
       expect(claimed).toEqual([]);
     });
 
@@ -308,13 +311,7 @@ describe.each(databasesUnderTest())("the overview on %s", (kind) => {
         changedBy: admin.actor,
       });
       expect((await audits()).map((a) => a.action)).toEqual(["channel.pause", "channel.resume"]);
-      const claimed = await claimDueDeliveries(db, {
-        channel: "seek-signal",
-        workerId: "test-claimer",
-        limit: 10,
-        leaseMs: 60_000,
-        maxInFlightPerDestination: 100,
-      });
+      const claimed = await claimSeekSignal();
       expect(claimed.length).toBeGreaterThan(0);
     });
   });

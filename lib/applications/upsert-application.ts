@@ -1,10 +1,12 @@
 // Creates or updates an application. A new capture or token replaces the earlier one for every later
-// signal (seed 002: a returning candidate brings a new seek-token).
+// signal (seed 002: a returning candidate brings a new seek-token), and for the signals that stopped on
+// the old one (repoint-stopped-signals.ts), which an admin can then retry.
 
 import { newCaptureId } from "../captures/new-capture-id";
 import { AppError } from "../errors/app-error";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
+import { repointStoppedSignals } from "../signals/repoint-stopped-signals";
 import type { TApplicationInput } from "./application-input";
 
 export async function upsertApplication(
@@ -36,10 +38,11 @@ export async function upsertApplication(
   }
 
   let captureId: string | undefined;
+  let newToken: { token: string; capturedAt: Date } | undefined;
   if (body.captureId) {
     const capture = await tx.seekTokenCapture.findFirst({
       where: { id: body.captureId, organizationId },
-      select: { id: true, positionId: true },
+      select: { id: true, positionId: true, token: true, capturedAt: true },
     });
     if (!capture) {
       throw new AppError("UNPROCESSABLE", `No capture ${body.captureId} in this organization.`, [
@@ -52,6 +55,7 @@ export async function upsertApplication(
       ]);
     }
     captureId = capture.id;
+    newToken = capture;
   } else if (body.seekToken !== undefined) {
     const capture = await tx.seekTokenCapture.create({
       data: {
@@ -64,6 +68,7 @@ export async function upsertApplication(
       },
     });
     captureId = capture.id;
+    newToken = capture;
   }
 
   const candidateId = await resolveCandidate(tx, organizationId, body, existing?.candidateId ?? null);
@@ -79,6 +84,8 @@ export async function upsertApplication(
     : await tx.application.create({
         data: { organizationId, externalId: input.applicationId, positionId: position.id, ...fields },
       });
+  const repointed =
+    existing && newToken ? await repointStoppedSignals(tx, { applicationId: application.id, ...newToken, now }) : [];
   const event = await tx.event.create({
     data: {
       organizationId,
@@ -88,7 +95,7 @@ export async function upsertApplication(
       candidateId,
       occurredAt: now,
       actor: input.actor,
-      data: { captureId: captureId ?? null },
+      data: { captureId: captureId ?? null, ...(repointed.length > 0 ? { repointedDeliveries: repointed } : {}) },
     },
   });
   return { id: event.id, deliveries: [] };

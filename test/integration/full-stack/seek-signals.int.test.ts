@@ -9,6 +9,7 @@ import type { SignalInput } from "@/e2e/mocks/seek/signal-rules";
 import { db } from "@/lib/db/client";
 import { productionChannels } from "@/lib/delivery/channels";
 import { drainFor } from "@/lib/delivery/drain";
+import { retryDeliveriesNow } from "@/lib/delivery-log/retry-deliveries-now";
 import { type ApiHarness, openApiHarness, seedPipeline } from "../../support/api-harness";
 import { quietLog } from "../../support/delivery-fixtures";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../../support/fixtures";
@@ -219,7 +220,7 @@ describe.each(databasesUnderTest())("Selection Signals from the API to SEEK on %
     for (const token of tokens.values()) expect(logged).not.toContain(token);
   });
 
-  it("one bad token in a batch of 100: 99 delivered, the one failed with SEEK's message and never retried", async () => {
+  it("one bad token in a batch of 100: 99 delivered, the one failed with SEEK's message and never retried, until the ATS replaces the token and an admin retries it", async () => {
     // Ten applications: one with a token SEEK will not recognise moves once, the nine others 11 times each.
     const badToken = `bad-token-${kind}`;
     const statusKeys = twoLevelApplicationPipeline.statuses.map((s) => s.key);
@@ -277,6 +278,40 @@ describe.each(databasesUnderTest())("Selection Signals from the API to SEEK on %
     });
     const failedAttempts = await h.prisma.deliveryAttempt.findMany({ where: { deliveryId: badId } });
     expect(failedAttempts.map((a) => [a.outcome, a.requestId])).toEqual([["failed", rejected!.requestId]]);
+
+    // The fix an admin is led to: the ATS replaces the token through the API, which re-points the failed
+    // signal (not the delivered ones); a retry then delivers it with the new token, once.
+    const fixedToken = `fixed-token-${kind}`;
+    await api.putApplication("B3", {
+      positionId: "P1",
+      candidate: { given: "Batch", family: "3" },
+      seekToken: fixedToken,
+    });
+    const repointed = await h.prisma.delivery.findUniqueOrThrow({ where: { id: badId } });
+    expect(repointed).toMatchObject({ state: "failed", tokenPrefix: fixedToken.slice(0, 8) });
+    expect((repointed.payload as { token: string }).token).toBe(fixedToken);
+    const b3 = await h.prisma.application.findFirstOrThrow({ where: { externalId: "B3" } });
+    const event = await h.prisma.event.findFirstOrThrow({
+      where: { type: "ApplicationUpdated", applicationId: b3.id },
+      orderBy: { recordedAt: "desc" },
+    });
+    expect(event.data).toMatchObject({ repointedDeliveries: [badId] });
+    expect(await h.prisma.delivery.count({ where: { tokenPrefix: fixedToken.slice(0, 8) } })).toBe(1);
+
+    const retried = await retryDeliveriesNow(
+      db(),
+      { kind: "all", actor: "user:test-admin", actorUserId: "test-admin" },
+      { deliveryIds: [badId] },
+    );
+    expect(retried).toEqual({ changed: [badId], refused: [] });
+    await drain("after the token was replaced");
+    const [, , third, ...none] = mock.received();
+    expect(none).toEqual([]);
+    expect(third!.acceptedSignals.map((signal) => signal.token)).toEqual([fixedToken]);
+    expect(await h.prisma.delivery.findUniqueOrThrow({ where: { id: badId } })).toMatchObject({
+      state: "delivered",
+      attempts: 2,
+    });
   });
 
   it("a token captured 181 days before the event is never sent: expired at once, and SEEK receives nothing for it", async () => {

@@ -25,3 +25,14 @@ export const E2E = {
     DATABASE_URL: "",
   } as Record<string, string>,
 };
+
+/**
+ * A second server of the same build for journeys that need a job board: its SEEK points at a SEEK mock
+ * the spec starts (e2e/support/board-server.ts). The main server has no board, so its deliveries wait.
+ */
+export const BOARD_E2E = {
+  port: port + 7,
+  baseURL: `http://127.0.0.1:${port + 7}`,
+  dataDir: `${dataDir}-board`,
+  mockPort: port + 8,
+};

@@ -6,8 +6,8 @@ import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { recordWorkflowTransition } from "../history/record-workflow-transition";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
-import { loadCurrentVersion, loadRecordedVersion } from "../pipelines/load-pipeline-version";
-import { applicationStatusSignal, type StatusAt } from "../signals/build-signal";
+import { planStatusChange } from "../pipelines/plan-status-change";
+import { applicationStatusSignal } from "../signals/build-signal";
 import { findApplicationForUpdate } from "./find-application";
 import { resolveSeekIdentifiers } from "./resolve-seek-identifiers";
 
@@ -31,36 +31,15 @@ export async function changeApplicationStatus(
       `Position ${app.position.externalId} has no application pipeline; set "applicationPipeline" on the position first.`,
     );
   }
-  const version = await loadCurrentVersion(tx, input.organizationId, app.position.applicationPipelineId);
-  if (!version.definition.statuses.some((s) => s.key === input.statusKey)) {
-    throw new AppError(
-      "UNPROCESSABLE",
-      `Status "${input.statusKey}" is not in pipeline "${version.definition.name}".`,
-      [
-        {
-          path: "status",
-          message: `expected one of: ${version.definition.statuses.map((s) => s.key).join(", ")}`,
-          code: "invalid_value",
-        },
-      ],
-    );
-  }
-  // Moving to the status it is already in would tell SEEK nothing new: refused (docs/decisions/0004).
-  if (app.currentStatusKey === input.statusKey && app.currentVersionId === version.version.id) {
-    throw new AppError("CONFLICT", `Application ${input.applicationId} is already in status "${input.statusKey}".`);
-  }
-
   const occurredAt = input.occurredAt ?? now;
-  const current: StatusAt = { pipeline: version.definition, statusKey: input.statusKey, occurredAt };
-  let previous: StatusAt | undefined;
-  if (app.currentStatusKey && app.currentVersionId && app.currentStatusAt) {
-    const previousVersion = await loadRecordedVersion(tx, input.organizationId, app.currentVersionId);
-    previous = {
-      pipeline: previousVersion.definition,
-      statusKey: app.currentStatusKey,
-      occurredAt: app.currentStatusAt,
-    };
-  }
+  const { version, current, previous } = await planStatusChange(tx, {
+    organizationId: input.organizationId,
+    pipelineId: app.position.applicationPipelineId,
+    statusKey: input.statusKey,
+    occurredAt,
+    from: app,
+    subject: `Application ${input.applicationId}`,
+  });
 
   const event = await tx.event.create({
     data: {

@@ -5,8 +5,8 @@ import { AppError } from "../errors/app-error";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
-import { loadCurrentVersion, loadRecordedVersion } from "../pipelines/load-pipeline-version";
-import { positionStatusSignal, type StatusAt } from "../signals/build-signal";
+import { planStatusChange } from "../pipelines/plan-status-change";
+import { positionStatusSignal } from "../signals/build-signal";
 import { identifierExpiresAt, isIdentifierExpired } from "../signals/identifier-expiry";
 
 export async function changePositionStatus(
@@ -30,34 +30,15 @@ export async function changePositionStatus(
       `Position ${input.positionId} has no position pipeline; set "pipeline" on the position first.`,
     );
   }
-  const version = await loadCurrentVersion(tx, input.organizationId, position.pipelineId);
-  if (!version.definition.statuses.some((s) => s.key === input.statusKey)) {
-    throw new AppError(
-      "UNPROCESSABLE",
-      `Status "${input.statusKey}" is not in pipeline "${version.definition.name}".`,
-      [
-        {
-          path: "status",
-          message: `expected one of: ${version.definition.statuses.map((s) => s.key).join(", ")}`,
-          code: "invalid_value",
-        },
-      ],
-    );
-  }
-  if (position.currentStatusKey === input.statusKey && position.currentVersionId === version.version.id) {
-    throw new AppError("CONFLICT", `Position ${input.positionId} is already in status "${input.statusKey}".`);
-  }
   const occurredAt = input.occurredAt ?? now;
-  const current: StatusAt = { pipeline: version.definition, statusKey: input.statusKey, occurredAt };
-  let previous: StatusAt | undefined;
-  if (position.currentStatusKey && position.currentVersionId && position.currentStatusAt) {
-    const previousVersion = await loadRecordedVersion(tx, input.organizationId, position.currentVersionId);
-    previous = {
-      pipeline: previousVersion.definition,
-      statusKey: position.currentStatusKey,
-      occurredAt: position.currentStatusAt,
-    };
-  }
+  const { version, current, previous } = await planStatusChange(tx, {
+    organizationId: input.organizationId,
+    pipelineId: position.pipelineId,
+    statusKey: input.statusKey,
+    occurredAt,
+    from: position,
+    subject: `Position ${input.positionId}`,
+  });
   const event = await tx.event.create({
     data: {
       organizationId: input.organizationId,

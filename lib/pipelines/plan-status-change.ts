@@ -1,0 +1,59 @@
+// What applications and positions share when they move to another status: the current version of their
+// pipeline, the checks (the status exists in it; it is not the status they are already in), and the
+// current and previous states, each read with the pipeline version it was recorded with.
+import { AppError } from "../errors/app-error";
+import type { Prisma } from "../generated/prisma/client";
+import type { StatusAt } from "../signals/build-signal";
+import type { TPipelineWithVersion } from "./get-pipeline";
+import { loadCurrentVersion, loadRecordedVersion } from "./load-pipeline-version";
+
+/** Where an application or a position stands now. */
+export type CurrentStatus = {
+  currentStatusKey: string | null;
+  currentVersionId: string | null;
+  currentStatusAt: Date | null;
+};
+
+export type StatusChangePlan = {
+  version: TPipelineWithVersion;
+  current: StatusAt;
+  previous?: StatusAt;
+};
+
+export async function planStatusChange(
+  tx: Prisma.TransactionClient,
+  input: {
+    organizationId: string;
+    pipelineId: string;
+    statusKey: string;
+    occurredAt: Date;
+    from: CurrentStatus;
+    /** "Application A-1" or "Position P-1", for the messages */
+    subject: string;
+  },
+): Promise<StatusChangePlan> {
+  const { organizationId, statusKey, from } = input;
+  const version = await loadCurrentVersion(tx, organizationId, input.pipelineId);
+  const statuses = version.definition.statuses;
+  if (!statuses.some((s) => s.key === statusKey)) {
+    throw new AppError("UNPROCESSABLE", `Status "${statusKey}" is not in pipeline "${version.definition.name}".`, [
+      { path: "status", message: `expected one of: ${statuses.map((s) => s.key).join(", ")}`, code: "invalid_value" },
+    ]);
+  }
+  // Moving to the status it is already in would tell SEEK nothing new: refused (docs/decisions/0004).
+  if (from.currentStatusKey === statusKey && from.currentVersionId === version.version.id) {
+    throw new AppError("CONFLICT", `${input.subject} is already in status "${statusKey}".`);
+  }
+  const current: StatusAt = { pipeline: version.definition, statusKey, occurredAt: input.occurredAt };
+  if (!from.currentStatusKey || !from.currentVersionId || !from.currentStatusAt) return { version, current };
+  const previousVersion = await loadRecordedVersion(tx, organizationId, from.currentVersionId);
+  return {
+    version,
+    current,
+    previous: {
+      pipeline: previousVersion.definition,
+      statusKey: from.currentStatusKey,
+      occurredAt: from.currentStatusAt,
+    },
+  };
+}

@@ -26,7 +26,7 @@ test("a hirer is refused /admin/users and /admin/api-keys, and lands on their po
   await context.close();
 });
 
-test("deactivating a user ends their open session at their next request; reactivated, they can sign in again", async ({
+test("deactivating a user ends their open session at their next request; reactivated, they sign in again and the old session stays dead", async ({
   browser,
   adminPage,
   createOrganization,
@@ -59,8 +59,10 @@ test("deactivating a user ends their open session at their next request; reactiv
 
   await row.getByRole("button", { name: "Reactivate" }).click();
   await expect(row.getByText("active", { exact: true })).toBeVisible();
-  // A fresh sign-in works again. (The old cookie would too, until it expires: see
-  // docs/decisions/0011-jwt-sessions-with-database-reload.md.)
+  // The old cookie stays dead (docs/decisions/0011): reactivating does not revive what was cut off.
+  const revived = await hirerPage.request.get("/", { maxRedirects: 0 });
+  expect(new URL(revived.headers().location ?? "", "http://x").pathname).toBe("/signin");
+  // A fresh sign-in works again.
   const fresh = await browser.newContext();
   const freshPage = await fresh.newPage();
   await signIn(freshPage, hirer.email, hirer.password);

@@ -41,13 +41,18 @@ export function authOptions(database: () => Db = db): AuthOptions {
       debug() {},
     },
     callbacks: {
-      // Keep the token to the user id: nothing in it is trusted for authorization anyway.
+      // Keep the token to the user id and the sign-in time: nothing in it is trusted for authorization
+      // anyway. `signedInAt` is set once, at sign-in (next-auth re-signs the cookie, and its `iat`, on
+      // every session read), so a deactivation can refuse every session older than itself.
       jwt({ token, user }) {
-        if (user) return { sub: user.id };
-        return { sub: token.sub };
+        if (user) return { sub: user.id, signedInAt: Date.now() };
+        return { sub: token.sub, signedInAt: token.signedInAt };
       },
       session({ session, token }) {
-        return { expires: session.expires, user: { id: token.sub ?? "" } };
+        return {
+          expires: session.expires,
+          user: { id: token.sub ?? "", signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : 0 },
+        };
       },
     },
   };

@@ -55,20 +55,25 @@ describe.each(databasesUnderTest())("signing in on %s", (kind) => {
   });
 
   it("reloads the user on each request: role and organization come from the database", async () => {
-    const user = await loadSessionUser(database.prisma, hirerId);
+    const user = await loadSessionUser(database.prisma, { userId: hirerId, signedInAt: Date.now() });
     expect(user).toMatchObject({ role: "hirer", organizationId: orgId, organization: { slug: "acme" } });
-    expect(await loadSessionUser(database.prisma, "no-such-user")).toBeNull();
+    expect(await loadSessionUser(database.prisma, { userId: "no-such-user", signedInAt: Date.now() })).toBeNull();
   });
 
-  it("a deactivated user cannot sign in, and their existing session stops working; reactivated, both work again", async () => {
+  it("a deactivated user cannot sign in and their session stops working; reactivated, they sign in again but the old session stays dead", async () => {
     const { prisma } = database;
+    const before = { userId: hirerId, signedInAt: Date.now() - 60_000 };
+    expect(await loadSessionUser(prisma, before)).not.toBeNull();
     await setUserActive(prisma, adminScope, { userId: hirerId, active: false });
     expect(await authorizeCredentials(prisma, { email: "hirer@acme.test", password: PASSWORD })).toBeNull();
-    expect(await loadSessionUser(prisma, hirerId)).toBeNull();
+    expect(await loadSessionUser(prisma, before)).toBeNull();
 
     await setUserActive(prisma, adminScope, { userId: hirerId, active: true });
     expect(await authorizeCredentials(prisma, { email: "hirer@acme.test", password: PASSWORD })).not.toBeNull();
-    expect(await loadSessionUser(prisma, hirerId)).not.toBeNull();
+    expect(await loadSessionUser(prisma, before)).toBeNull();
+    expect(await loadSessionUser(prisma, { userId: hirerId, signedInAt: 0 })).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await loadSessionUser(prisma, { userId: hirerId, signedInAt: Date.now() })).not.toBeNull();
   });
 
   it("the configured Credentials provider's authorize refuses a deactivated user and accepts an active one", async () => {
@@ -98,22 +103,28 @@ describe.each(databasesUnderTest())("signing in on %s", (kind) => {
       data: { email: "orphan@example.test", name: "Orphan", role: "hirer", passwordHash: await hashPassword(PASSWORD) },
     });
     expect(await authorizeCredentials(prisma, { email: "orphan@example.test", password: PASSWORD })).toBeNull();
-    expect(await loadSessionUser(prisma, orphan.id)).toBeNull();
+    expect(await loadSessionUser(prisma, { userId: orphan.id, signedInAt: Date.now() })).toBeNull();
   });
 });
 
 describe("next-auth configuration", () => {
-  it("uses JWT sessions whose token holds only the user id", async () => {
+  it("uses JWT sessions whose token holds only the user id and the sign-in time, kept as it was on later reads", async () => {
     const options = authOptions();
     expect(options.session?.strategy).toBe("jwt");
     expect(options.pages?.signIn).toBe("/signin");
     const jwt = options.callbacks?.jwt;
     if (!jwt) throw new Error("no jwt callback");
+    const before = Date.now();
     const token = await jwt({
       token: { sub: "u1", name: "N", email: "e@x.test", role: "admin" } as never,
       user: { id: "u1", email: "e@x.test", name: "N" },
       account: null,
     } as never);
-    expect(token).toEqual({ sub: "u1" });
+    expect(Object.keys(token).sort()).toEqual(["signedInAt", "sub"]);
+    expect(token.sub).toBe("u1");
+    expect(token.signedInAt).toBeGreaterThanOrEqual(before);
+    // a later read (no `user`) keeps the original sign-in time, whatever else the token carried
+    const later = await jwt({ token: { ...token, role: "admin", iat: 999 } as never, account: null } as never);
+    expect(later).toEqual({ sub: "u1", signedInAt: token.signedInAt });
   });
 });

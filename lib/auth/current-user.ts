@@ -12,5 +12,5 @@ export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
   if (typeof userId !== "string" || userId === "") return null;
-  return loadSessionUser(db(), userId);
+  return loadSessionUser(db(), { userId, signedInAt: session?.user?.signedInAt ?? 0 });
 });

@@ -13,20 +13,26 @@ export type TSessionUser = {
   organization: { id: string; slug: string; name: string } | null;
 };
 
-export async function loadSessionUser(db: DbOrTx, userId: string): Promise<TSessionUser | null> {
+/** What the session cookie says: who, and when they signed in (ms since the epoch; 0 when unknown). */
+export type TSessionClaims = { userId: string; signedInAt: number };
+
+export async function loadSessionUser(db: DbOrTx, claims: TSessionClaims): Promise<TSessionUser | null> {
   const user = await db.user.findUnique({
-    where: { id: userId },
+    where: { id: claims.userId },
     select: {
       id: true,
       email: true,
       name: true,
       role: true,
       active: true,
+      sessionsValidFrom: true,
       organizationId: true,
       organization: { select: { id: true, slug: true, name: true } },
     },
   });
   if (!user?.active) return null;
+  // A session from before a deactivation stays dead after a reactivation: the person signs in again.
+  if (user.sessionsValidFrom && claims.signedInAt < user.sessionsValidFrom.getTime()) return null;
   // A hirer without an organization could only see nothing; treat the row as unusable rather than guess.
   if (user.role === "hirer" && !user.organizationId) return null;
   return {

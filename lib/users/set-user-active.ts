@@ -1,5 +1,5 @@
 // Deactivating a user stops their sign-ins and, because every request reloads the user, their current
-// session too. An admin cannot deactivate themselves, which also means at least one admin stays active.
+// session too, for good (sessions from before the deactivation stay refused after a reactivation). An admin cannot deactivate themselves, which also means at least one admin stays active.
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import { inScope, type TScope } from "../data/scope";
@@ -19,7 +19,9 @@ export async function setUserActive(db: Db, scope: TScope, input: TSetUserActive
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: inScope(scope, { id: input.userId }),
-      data: { active: input.active },
+      // Deactivation also ends every session signed in before it, for good: reactivating lets the
+      // person sign in again, it does not revive a cookie an admin meant to cut off.
+      data: input.active ? { active: true } : { active: false, sessionsValidFrom: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "No such user.");
     await recordAudit(tx, {

@@ -142,6 +142,46 @@ describe.each(databasesUnderTest())("retry now and cancel on %s", (kind) => {
     ]);
   });
 
+  it("a retry half-opens its destination's circuit now (one probe), but never before the board's own Retry-After; cancel does not", async () => {
+    const inFourMinutes = new Date(Date.now() + 4 * 60_000);
+    const inOneMinute = new Date(Date.now() + 60_000);
+    // Our own back-off after five failed probes; a board-given hold on another destination; a third
+    // destination no row of the retry belongs to.
+    await db.destinationState.createMany({
+      data: [
+        { destination: "seek", consecutiveFailures: 5, blockedUntil: inFourMinutes },
+        {
+          destination: `linkedin:${org}`,
+          consecutiveFailures: 2,
+          blockedUntil: inFourMinutes,
+          boardHoldUntil: inOneMinute,
+        },
+        { destination: "elsewhere", consecutiveFailures: 5, blockedUntil: inFourMinutes },
+      ],
+    });
+    try {
+      const cancelled = await make({ state: "failed" });
+      await cancelDeliveries(db, admin, { deliveryIds: [cancelled.id] });
+      expect((await db.destinationState.findUniqueOrThrow({ where: { destination: "seek" } })).blockedUntil).toEqual(
+        inFourMinutes,
+      );
+
+      const signal = await make({ state: "dead" });
+      const note = await make({ state: "failed", channel: "linkedin-note" });
+      const before = Date.now();
+      await retryDeliveriesNow(db, admin, { deliveryIds: [signal.id, note.id] });
+      const states = new Map((await db.destinationState.findMany()).map((s) => [s.destination, s] as const));
+      // half open: still counted as failing (so exactly one probe goes), blocked no longer
+      expect(states.get("seek")).toMatchObject({ consecutiveFailures: 5 });
+      expect(Math.abs(states.get("seek")!.blockedUntil!.getTime() - before)).toBeLessThan(60_000);
+      expect(states.get("seek")!.blockedUntil!.getTime()).toBeLessThan(inFourMinutes.getTime() - 60_000);
+      expect(states.get(`linkedin:${org}`)).toMatchObject({ consecutiveFailures: 2, blockedUntil: inOneMinute });
+      expect(states.get("elsewhere")!.blockedUntil).toEqual(inFourMinutes);
+    } finally {
+      await db.destinationState.deleteMany();
+    }
+  });
+
   it("another organization's delivery is not found for a hirer's scope, and stays as it was", async () => {
     const other = (await db.organization.create({ data: { slug: "other", name: "Other" } })).id;
     const foreign = await insertDelivery(db, { organizationId: other, state: "failed" });

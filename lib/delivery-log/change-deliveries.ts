@@ -6,6 +6,7 @@
 import { recordAudit, type TAuditEntry } from "../audit/record-audit";
 import type { TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
+import { probeDestinationsNow } from "../delivery/destination-health";
 import { DB_NOW } from "../delivery/sql";
 import { notifyWorkers } from "../delivery/wake";
 import { Prisma } from "../generated/prisma/client";
@@ -54,11 +55,16 @@ export async function updateDeliveries(
   now: Date,
   options: TChangeOptions & { withIds: boolean },
 ): Promise<TChangedRows> {
-  const [row] = await tx.$queryRaw<{ ids: string[] | null; count: number; organizationIds: string[] | null }[]>(
-    Prisma.sql`WITH changed AS (UPDATE "Delivery" SET ${setClause(verb, now, options)} ${where} RETURNING id, "organizationId")
+  const [row] = await tx.$queryRaw<
+    { ids: string[] | null; count: number; organizationIds: string[] | null; destinations: string[] | null }[]
+  >(
+    Prisma.sql`WITH changed AS (UPDATE "Delivery" SET ${setClause(verb, now, options)} ${where}
+                              RETURNING id, "organizationId", destination)
       SELECT ${options.withIds ? Prisma.sql`array_agg(id)` : Prisma.sql`NULL::text[]`} AS ids, count(*)::int AS count,
-             array_agg(DISTINCT "organizationId") AS "organizationIds" FROM changed`,
+             array_agg(DISTINCT "organizationId") AS "organizationIds",
+             array_agg(DISTINCT destination) AS destinations FROM changed`,
   );
+  if (verb === "retry") await probeDestinationsNow(tx, row?.destinations ?? []);
   return { ids: row?.ids ?? [], count: row?.count ?? 0, organizationIds: row?.organizationIds ?? [] };
 }
 

@@ -76,6 +76,7 @@ export async function recordDestinationFailure(
   await tx.$executeRaw`
     UPDATE "DestinationState"
     SET "consecutiveFailures" = ${consecutiveFailures}, "blockedUntil" = ${blockedUntil},
+        "boardHoldUntil" = COALESCE(${verdict.until ?? null}::timestamp(3), "boardHoldUntil"),
         "lastError" = ${verdict.reason.slice(0, 2000)}, "updatedAt" = ${DB_NOW}
     WHERE destination = ${destination}`;
   return { consecutiveFailures, blockedUntil };
@@ -85,7 +86,8 @@ export async function recordDestinationFailure(
 export async function recordDestinationRecovered(tx: DbClient, destination: string): Promise<boolean> {
   const changed = await tx.$executeRaw`
     UPDATE "DestinationState"
-    SET "consecutiveFailures" = 0, "blockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${DB_NOW}
+    SET "consecutiveFailures" = 0, "blockedUntil" = NULL, "boardHoldUntil" = NULL, "lastError" = NULL,
+        "updatedAt" = ${DB_NOW}
     WHERE destination = ${destination} AND ("consecutiveFailures" > 0 OR "blockedUntil" IS NOT NULL)`;
   return changed > 0;
 }
@@ -98,6 +100,19 @@ export async function holdDestination(tx: DbClient, destination: string, until: 
     ON CONFLICT (destination) DO UPDATE
     SET "blockedUntil" = GREATEST(COALESCE("DestinationState"."blockedUntil", EXCLUDED."blockedUntil"), EXCLUDED."blockedUntil"),
         "lastError" = EXCLUDED."lastError", "updatedAt" = EXCLUDED."updatedAt"`;
+}
+
+/**
+ * An admin retried rows of these destinations, which is their word that the cause is fixed: a circuit in
+ * its own back-off (up to 5 minutes) is half-opened now, so one probe goes at once and its answer closes
+ * or reopens it. Never before a time the board itself asked for (Retry-After).
+ */
+export async function probeDestinationsNow(tx: DbClient, destinations: string[]): Promise<void> {
+  if (destinations.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "DestinationState"
+    SET "blockedUntil" = GREATEST(${DB_NOW}, COALESCE("boardHoldUntil", ${DB_NOW})), "updatedAt" = ${DB_NOW}
+    WHERE destination = ANY(${destinations}::text[]) AND "consecutiveFailures" > 0 AND "blockedUntil" > ${DB_NOW}`;
 }
 
 /** A probe that sent nothing (its row had expired, or a rate window was full) hands the probe back. */

@@ -162,6 +162,8 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
     expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 120_000);
     const state = await prisma.destinationState.findUniqueOrThrow({ where: { destination: "seek" } });
     expect(state.blockedUntil!.getTime()).toBeGreaterThanOrEqual(before + 120_000);
+    // kept apart, so an admin's retry (which probes a destination early) still waits for it
+    expect(state.boardHoldUntil!.getTime()).toBeGreaterThanOrEqual(before + 120_000);
   });
 
   it("a destination that keeps failing is backed off while another keeps flowing", async () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DestinationState" ADD COLUMN     "boardHoldUntil" TIMESTAMP(3);

@@ -41,6 +41,23 @@ test("a wrong password shows 'Email or password is incorrect', and so does an un
   await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect");
 });
 
+test("ten failed sign-ins lock the address for 15 minutes, with a message that says so", async ({ page }) => {
+  // An address nobody has: locked the same way as a real one, so the lock reveals nothing.
+  const email = `locked-${Date.now().toString(36)}@signalhouse.test`;
+  await page.goto("/signin");
+  const alert = page.locator("form").getByRole("alert");
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`guess ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toHaveText("Email or password is incorrect");
+  }
+  await page.getByLabel("Password").fill("guess 10");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert).toHaveText("Too many failed sign-ins for this email address. Wait 15 minutes, then try again.");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
 test("after signing in, the visitor returns to the page they asked for, and never to another host", async ({
   page,
 }) => {

@@ -5,7 +5,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-url";
-import { SIGN_IN_FAILED_MESSAGE } from "@/lib/auth/sign-in-messages";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { hasAnyAdmin } from "@/lib/bootstrap/ensure-first-admin";
 import { db } from "@/lib/db/client";
 
@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getCurrentUser()) redirect(callbackPath);
   if (!(await hasAnyAdmin(db()))) redirect("/setup");
   // next-auth sends failed sign-ins without JavaScript back here with ?error=…; show the same message.
-  const initialError = params.error ? SIGN_IN_FAILED_MESSAGE : undefined;
+  const initialError = params.error ? signInErrorMessage(String(params.error)) : undefined;
   return (
     <AuthCard
       title="Sign in"

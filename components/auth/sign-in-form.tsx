@@ -3,7 +3,7 @@
 // (already sanitised) callback path with a full load, so every server component sees the new session.
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { SIGN_IN_FAILED_MESSAGE } from "@/lib/auth/sign-in-messages";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { buttonPrimary, inputClass } from "../ui/styles";
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
@@ -27,7 +27,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
           return;
         }
         setPending(false);
-        setError(SIGN_IN_FAILED_MESSAGE);
+        setError(signInErrorMessage(result?.error));
       }}
     >
       <div>

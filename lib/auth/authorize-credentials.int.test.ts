@@ -4,9 +4,11 @@ import type { TAllOrganizationsScope } from "@/lib/data/scope";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { authOptions } from "./auth-options";
-import { authorizeCredentials } from "./authorize-credentials";
+import { authorizeCredentials, SignInLocked } from "./authorize-credentials";
 import { hashPassword } from "./password";
 import { loadSessionUser } from "./session-user";
+import { SIGN_IN_LOCKED_CODE } from "./sign-in-messages";
+import { SIGN_IN_MAX_FAILURES } from "./sign-in-throttle";
 
 const PASSWORD = "a password long enough";
 
@@ -52,6 +54,38 @@ describe.each(databasesUnderTest())("signing in on %s", (kind) => {
     expect(await authorizeCredentials(prisma, { email: "not an email", password: PASSWORD })).toBeNull();
     expect(await authorizeCredentials(prisma, undefined)).toBeNull();
     expect(await prisma.auditLog.count()).toBe(before);
+  });
+
+  it("ten failed sign-ins lock an address for 15 minutes, right password or not; unknown addresses alike; success clears the count", async () => {
+    const { prisma } = database;
+    const t0 = new Date("2026-11-24T10:00:00.000Z");
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    const attempt = (email: string, password: string, when: Date) =>
+      authorizeCredentials(prisma, { email, password }, when);
+
+    // nine failures, then the right password: in, and the count starts again
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++)
+      expect(await attempt("hirer@acme.test", "wrong password!", at(0))).toBeNull();
+    expect(await attempt("hirer@acme.test", PASSWORD, at(1))).not.toBeNull();
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++)
+      expect(await attempt("hirer@acme.test", "wrong password!", at(2))).toBeNull();
+    expect(await attempt("hirer@acme.test", PASSWORD, at(3))).not.toBeNull();
+
+    // ten in a row: locked, even with the right password, until the window ends
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++)
+      expect(await attempt("hirer@acme.test", "wrong password!", at(4))).toBeNull();
+    await expect(attempt("hirer@acme.test", PASSWORD, at(5))).rejects.toBeInstanceOf(SignInLocked);
+    await expect(attempt("HIRER@acme.test ", PASSWORD, at(18))).rejects.toThrow(SIGN_IN_LOCKED_CODE);
+    expect(await attempt("hirer@acme.test", PASSWORD, at(20))).not.toBeNull();
+
+    // an address nobody has is locked the same way: the lock tells nothing about which accounts exist
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++)
+      expect(await attempt("nobody@acme.test", "guess", at(30))).toBeNull();
+    await expect(attempt("nobody@acme.test", "guess", at(31))).rejects.toBeInstanceOf(SignInLocked);
+    // other addresses are not affected
+    expect(await attempt("hirer@acme.test", PASSWORD, at(31))).not.toBeNull();
+    // the table keeps no email address in the clear
+    expect((await prisma.rateWindow.findMany()).map((row) => row.key).join()).not.toContain("@");
   });
 
   it("reloads the user on each request: role and organization come from the database", async () => {

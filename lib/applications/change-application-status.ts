@@ -48,7 +48,7 @@ export async function changeApplicationStatus(
       applicationId: app.id,
       positionId: app.positionId,
       candidateId: app.candidateId,
-      versionId: version.version.id,
+      versionId: version.versionId,
       fromStatusKey: app.currentStatusKey,
       fromVersionId: app.currentVersionId,
       fromOccurredAt: app.currentStatusAt,
@@ -59,7 +59,7 @@ export async function changeApplicationStatus(
   });
   await tx.application.update({
     where: { id: app.id },
-    data: { currentStatusKey: input.statusKey, currentVersionId: version.version.id, currentStatusAt: occurredAt },
+    data: { currentStatusKey: input.statusKey, currentVersionId: version.versionId, currentStatusAt: occurredAt },
   });
 
   const deliveries = [];

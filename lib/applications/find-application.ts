@@ -8,12 +8,10 @@ export async function findApplicationForUpdate(
   organizationId: string,
   externalId: string,
 ) {
-  const found = await tx.application.findUnique({
-    where: { organizationId_externalId: { organizationId, externalId } },
-    select: { id: true },
-  });
+  // Found and locked in one statement.
+  const [found] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Application" WHERE "organizationId" = ${organizationId} AND "externalId" = ${externalId} FOR UPDATE`;
   if (!found) throw new AppError("NOT_FOUND", `No application with id ${externalId}.`);
-  await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${found.id} FOR UPDATE`;
   return tx.application.findUniqueOrThrow({
     where: { id: found.id },
     include: {

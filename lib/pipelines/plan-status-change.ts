@@ -4,8 +4,7 @@
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import type { StatusAt } from "../signals/build-signal";
-import type { TPipelineWithVersion } from "./get-pipeline";
-import { loadCurrentVersion, loadRecordedVersion } from "./load-pipeline-version";
+import { currentVersionDefinition, type TVersionDefinition, versionDefinition } from "./version-definitions";
 
 /** Where an application or a position stands now. */
 export type CurrentStatus = {
@@ -15,7 +14,7 @@ export type CurrentStatus = {
 };
 
 export type StatusChangePlan = {
-  version: TPipelineWithVersion;
+  version: TVersionDefinition;
   current: StatusAt;
   previous?: StatusAt;
 };
@@ -33,7 +32,7 @@ export async function planStatusChange(
   },
 ): Promise<StatusChangePlan> {
   const { organizationId, statusKey, from } = input;
-  const version = await loadCurrentVersion(tx, organizationId, input.pipelineId);
+  const version = await currentVersionDefinition(tx, organizationId, input.pipelineId);
   const statuses = version.definition.statuses;
   if (!statuses.some((s) => s.key === statusKey)) {
     throw new AppError("UNPROCESSABLE", `Status "${statusKey}" is not in pipeline "${version.definition.name}".`, [
@@ -41,12 +40,14 @@ export async function planStatusChange(
     ]);
   }
   // Moving to the status it is already in would tell SEEK nothing new: refused (docs/decisions/0004).
-  if (from.currentStatusKey === statusKey && from.currentVersionId === version.version.id) {
+  if (from.currentStatusKey === statusKey && from.currentVersionId === version.versionId) {
     throw new AppError("CONFLICT", `${input.subject} is already in status "${statusKey}".`);
   }
   const current: StatusAt = { pipeline: version.definition, statusKey, occurredAt: input.occurredAt };
   if (!from.currentStatusKey || !from.currentVersionId || !from.currentStatusAt) return { version, current };
-  const previousVersion = await loadRecordedVersion(tx, organizationId, from.currentVersionId);
+  const previousVersion = await versionDefinition(tx, organizationId, from.currentVersionId);
+  // an event's version belongs to the organization by construction; missing means the data is broken
+  if (!previousVersion) throw new Error(`pipeline version ${from.currentVersionId} of ${organizationId} is missing`);
   return {
     version,
     current,

@@ -44,7 +44,7 @@ export async function changePositionStatus(
       organizationId: input.organizationId,
       type: "PositionStatusChanged",
       positionId: position.id,
-      versionId: version.version.id,
+      versionId: version.versionId,
       fromStatusKey: position.currentStatusKey,
       fromVersionId: position.currentVersionId,
       fromOccurredAt: position.currentStatusAt,
@@ -55,7 +55,7 @@ export async function changePositionStatus(
   });
   await tx.position.update({
     where: { id: position.id },
-    data: { currentStatusKey: input.statusKey, currentVersionId: version.version.id, currentStatusAt: occurredAt },
+    data: { currentStatusKey: input.statusKey, currentVersionId: version.versionId, currentStatusAt: occurredAt },
   });
   if (position.seekProfiles.length === 0) return { id: event.id, deliveries: [] };
 

@@ -1,0 +1,51 @@
+// A pipeline version's definition by id, for status changes. Versions never change once saved (ADR 0020),
+// so each server process keeps the ones it has read: a status change then costs one query for the
+// pipeline's current version id instead of five for two full version reads. Keyed by organization and
+// version, and filled only from a read scoped to that organization, so the cache never answers across
+// organizations. Bounded: the oldest entries are dropped first.
+import { AppError } from "../errors/app-error";
+import type { Prisma } from "../generated/prisma/client";
+import type { TPipelineDefinition } from "./pipeline-definition";
+
+export type TVersionDefinition = { versionId: string; definition: TPipelineDefinition };
+
+const MAX_ENTRIES = 1_000;
+const cache = new Map<string, TVersionDefinition>();
+
+/** One version of the organization's pipelines, or null when it has no such version. */
+export async function versionDefinition(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  versionId: string,
+): Promise<TVersionDefinition | null> {
+  const key = `${organizationId}\u0000${versionId}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const row = await tx.pipelineVersion.findFirst({
+    where: { id: versionId, pipeline: { organizationId } },
+    select: { id: true, definition: true },
+  });
+  if (!row) return null;
+  const entry = { versionId: row.id, definition: row.definition as TPipelineDefinition };
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  cache.set(key, entry);
+  return entry;
+}
+
+/** The current version of one organization's pipeline; UNPROCESSABLE while it has none. */
+export async function currentVersionDefinition(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  pipelineId: string,
+): Promise<TVersionDefinition> {
+  const pipeline = await tx.pipeline.findFirst({
+    where: { id: pipelineId, organizationId },
+    select: { key: true, currentVersionId: true },
+  });
+  const current = pipeline?.currentVersionId
+    ? await versionDefinition(tx, organizationId, pipeline.currentVersionId)
+    : null;
+  if (!current)
+    throw new AppError("UNPROCESSABLE", `Pipeline ${pipeline?.key ?? pipelineId} has no saved version yet.`);
+  return current;
+}

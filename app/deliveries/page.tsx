@@ -16,8 +16,9 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { CHANNELS } from "@/lib/delivery/channel";
-import { readAdminDeliveryPage, ZAdminDeliveryListQuery } from "@/lib/delivery-log/admin-delivery-list";
+import { readAdminDeliveryPage } from "@/lib/delivery-log/admin-delivery-list";
 import { deliveryListSearch, pickListSearch } from "@/lib/delivery-log/delivery-list-search";
+import { ZDeliveryLogQuery } from "@/lib/delivery-log/delivery-log-filter";
 import { listLinkedinBudgets } from "@/lib/delivery-log/list-linkedin-budgets";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
 
@@ -40,7 +41,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
   const raw = singleValues(await searchParams);
   const admin = await requireAdmin(`/deliveries${deliveryListSearch(raw)}`);
   const scope = scopeFor(admin);
-  const parsed = ZAdminDeliveryListQuery.safeParse(raw);
+  const parsed = ZDeliveryLogQuery.safeParse(raw);
   const [organizations, budgets] = await Promise.all([
     listOrganizations(db(), scope),
     listLinkedinBudgets(db(), scope),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAllOrganizationsScope, TOrganizationScope } from "@/lib/data/scope";
 import type { Db } from "@/lib/db/client";
 import type { DeliveryState } from "@/lib/generated/prisma/enums";
+import { seedAdminAndOrganization } from "@/test/support/admin-scope";
 import { insertDelivery, type TDeliveryRowInput } from "@/test/support/delivery-rows";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { cancelDeliveries } from "./cancel-deliveries";
@@ -22,9 +23,7 @@ describe.each(databasesUnderTest())("retry now and cancel on %s", (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     db = database.prisma;
-    const user = await db.user.create({ data: { email: "ops@x.test", name: "Ops", role: "admin", passwordHash: "x" } });
-    admin = { kind: "all", actor: `user:${user.id}`, actorUserId: user.id };
-    org = (await db.organization.create({ data: { slug: "acme", name: "Acme" } })).id;
+    ({ admin, org } = await seedAdminAndOrganization(db));
   });
   afterAll(async () => database?.close());
 
@@ -207,9 +206,7 @@ describe.each(databasesUnderTest().filter((kind) => kind === "postgres"))("retry
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     db = database.prisma;
-    const user = await db.user.create({ data: { email: "ops@x.test", name: "Ops", role: "admin", passwordHash: "x" } });
-    admin = { kind: "all", actor: `user:${user.id}`, actorUserId: user.id };
-    org = (await db.organization.create({ data: { slug: "acme", name: "Acme" } })).id;
+    ({ admin, org } = await seedAdminAndOrganization(db));
   });
   afterAll(async () => database?.close());
 

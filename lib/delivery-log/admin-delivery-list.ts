@@ -5,13 +5,9 @@ import type { DbOrTx } from "../db/tx";
 import type { TAdminDeliveryPage, TAdminDeliveryRow } from "./admin-delivery-types";
 import { describeSearch } from "./classify-search";
 import { countDeliveriesByState } from "./count-deliveries-by-state";
-import { filterOf, type TDeliveryLogQuery, ZDeliveryLogQuery } from "./delivery-log-filter";
+import { filterOf, type TDeliveryLogQuery } from "./delivery-log-filter";
 import { listResolvedDeliveries, type TDeliverySummary } from "./delivery-views";
 import { resolveLogFilter } from "./resolve-log-filter";
-
-/** The page's URL query (lib/delivery-log/delivery-log-filter.ts), also the polling route's. */
-export const ZAdminDeliveryListQuery = ZDeliveryLogQuery;
-export type TAdminDeliveryListQuery = TDeliveryLogQuery;
 
 /** Picks the row's fields one by one: a wider row (a detail read, with its payload) passes nothing else on. */
 export function toAdminRow(row: TDeliverySummary): TAdminDeliveryRow {
@@ -35,7 +31,7 @@ export function toAdminRow(row: TDeliverySummary): TAdminDeliveryRow {
 export async function readAdminDeliveryPage(
   db: DbOrTx,
   scope: TScope,
-  query: TAdminDeliveryListQuery,
+  query: TDeliveryLogQuery,
   now: Date = new Date(),
 ): Promise<TAdminDeliveryPage> {
   const filter = await resolveLogFilter(db, scope, filterOf(query));

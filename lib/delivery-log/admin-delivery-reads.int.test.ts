@@ -8,11 +8,12 @@ import { reserveLinkedinRequest } from "@/lib/linkedin/throttle";
 import { insertDelivery, logAttempt } from "@/test/support/delivery-rows";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { readAdminDeliveryDetail } from "./admin-delivery-detail";
-import { readAdminDeliveryPage, ZAdminDeliveryListQuery } from "./admin-delivery-list";
+import { readAdminDeliveryPage } from "./admin-delivery-list";
+import { ZDeliveryLogQuery } from "./delivery-log-filter";
 import { listLinkedinBudgets } from "./list-linkedin-budgets";
 
 const SEEK_TOKEN = "eyJqb2JJZCI6NDIsImNhbmRpZGF0ZUlkIjo3fQ+secret/tail==";
-const query = (raw: Record<string, string>) => ZAdminDeliveryListQuery.parse(raw);
+const query = (raw: Record<string, string>) => ZDeliveryLogQuery.parse(raw);
 
 describe.each(databasesUnderTest())("admin delivery reads on %s", (kind) => {
   let database: TestDatabase;
@@ -93,14 +94,14 @@ describe.each(databasesUnderTest())("admin delivery reads on %s", (kind) => {
   });
 
   it("rejects an unknown state or channel with a message naming the allowed values; a blank filter means none", () => {
-    const badState = ZAdminDeliveryListQuery.safeParse({ state: "lost" });
+    const badState = ZDeliveryLogQuery.safeParse({ state: "lost" });
     expect(badState.success).toBe(false);
     expect(badState.error?.issues[0]?.path).toEqual(["state"]);
     expect(badState.error?.issues[0]?.message).toContain('"failed"');
-    const badChannel = ZAdminDeliveryListQuery.safeParse({ channel: "fax" });
+    const badChannel = ZDeliveryLogQuery.safeParse({ channel: "fax" });
     expect(badChannel.error?.issues[0]?.message).toContain('"seek-signal"');
-    expect(ZAdminDeliveryListQuery.safeParse({ cursor: "abc" }).success).toBe(false);
-    expect(ZAdminDeliveryListQuery.safeParse({ extra: "1" }).success).toBe(false);
+    expect(ZDeliveryLogQuery.safeParse({ cursor: "abc" }).success).toBe(false);
+    expect(ZDeliveryLogQuery.safeParse({ extra: "1" }).success).toBe(false);
     expect(query({ state: "", channel: "", organization: "" })).toEqual({ limit: 50 });
   });
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAllOrganizationsScope } from "@/lib/data/scope";
 import type { Db } from "@/lib/db/client";
+import { seedAdminAndOrganization } from "@/test/support/admin-scope";
 import { insertDelivery } from "@/test/support/delivery-rows";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { readAdminDeliveryDetail } from "./admin-delivery-detail";
@@ -16,9 +17,7 @@ describe.each(databasesUnderTest())("what caused a delivery, on %s", (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     db = database.prisma;
-    const user = await db.user.create({ data: { email: "ops@x.test", name: "Ops", role: "admin", passwordHash: "x" } });
-    admin = { kind: "all", actor: `user:${user.id}`, actorUserId: user.id };
-    org = (await db.organization.create({ data: { slug: "acme", name: "Acme" } })).id;
+    ({ admin, org } = await seedAdminAndOrganization(db));
   });
   afterAll(async () => database?.close());
 

@@ -11,8 +11,8 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { readAdminDeliveryDetail } from "@/lib/delivery-log/admin-delivery-detail";
-import { ZAdminDeliveryListQuery } from "@/lib/delivery-log/admin-delivery-list";
 import { deliveryListSearch, pickListSearch } from "@/lib/delivery-log/delivery-list-search";
+import { ZDeliveryLogQuery } from "@/lib/delivery-log/delivery-log-filter";
 import { isAppError } from "@/lib/errors/app-error";
 
 export const metadata: Metadata = { title: "Delivery" };
@@ -24,7 +24,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** The list's filters to go back to, rebuilt from what they parse to (never echoed as given). */
 function backSearch(back: string | string[] | undefined): string {
   if (typeof back !== "string" || !back.startsWith("?")) return "";
-  const parsed = ZAdminDeliveryListQuery.safeParse(Object.fromEntries(new URLSearchParams(back)));
+  const parsed = ZDeliveryLogQuery.safeParse(Object.fromEntries(new URLSearchParams(back)));
   if (!parsed.success) return "";
   return deliveryListSearch(pickListSearch(Object.fromEntries(new URLSearchParams(back))));
 }

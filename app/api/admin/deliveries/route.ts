@@ -2,12 +2,13 @@
 import { z } from "zod";
 import { adminRead } from "@/lib/api/admin-read-route";
 import { db } from "@/lib/db/client";
-import { readAdminDeliveryPage, ZAdminDeliveryListQuery } from "@/lib/delivery-log/admin-delivery-list";
+import { readAdminDeliveryPage } from "@/lib/delivery-log/admin-delivery-list";
+import { ZDeliveryLogQuery } from "@/lib/delivery-log/delivery-log-filter";
 
 export const dynamic = "force-dynamic";
 
 export const GET = adminRead({
   params: z.object({}),
-  query: ZAdminDeliveryListQuery,
+  query: ZDeliveryLogQuery,
   read: ({ scope, query }) => readAdminDeliveryPage(db(), scope, query),
 });

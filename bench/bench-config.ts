@@ -47,6 +47,8 @@ const ZBenchEnv = z.object({
    * diagnostic run, to see what PostgreSQL's JIT compilation of the claim query costs the engine
    */
   BENCH_PG_JIT: z.enum(["default", "off"]).default("default"),
+  /** SEEK history items queued at once for the 60-second deadline measurement; 0 skips it */
+  BENCH_HISTORY_ITEMS: z.coerce.number().int().min(0).default(1_000),
   /** rows for the delivery-log listing timing; 0 skips it */
   BENCH_LOG_ROWS: z.coerce.number().int().min(0).default(1_000_000),
   /** how long `npm start` may take to build and open its port */

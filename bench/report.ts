@@ -3,6 +3,7 @@
 import type { LogQueryResult } from "./delivery-log-queries";
 import type { FloorResult } from "./drain-floor";
 import type { DrainResult } from "./drain-with-workers";
+import type { HistoryDeadlineResult } from "./history-deadline";
 import type { LatencyResult } from "./latency";
 
 export type BenchResults = {
@@ -22,6 +23,7 @@ export type BenchResults = {
   floor?: FloorResult;
   app?: { startSeconds: number; applications: number; setupSeconds: number };
   latency: LatencyResult[];
+  historyDeadline?: HistoryDeadlineResult;
   logQueries?: LogQueryResult;
   notes: string[];
 };
@@ -119,6 +121,27 @@ export function formatReport(results: BenchResults): string {
           ms(l.apiMs.p50),
           ms(l.apiMs.p99),
         ]),
+      ),
+      "",
+    );
+  }
+  const history = results.historyDeadline;
+  if (history) {
+    out.push(
+      `SEEK history items queued at once, one worker process, against SEEK's 60 s (seed 003)`,
+      table(
+        ["items", "delivered", "past 60 s", "write→delivered p50 ms", "p99", "max", "all delivered after s"],
+        [
+          [
+            n(history.items),
+            n(history.delivered),
+            n(history.late),
+            n(history.writeToDeliveredMs.p50),
+            n(history.writeToDeliveredMs.p99),
+            n(history.writeToDeliveredMs.max),
+            `${n(history.allDeliveredAfterMs / 1000, 1)}${history.finished ? "" : " (unfinished)"}`,
+          ],
+        ],
       ),
       "",
     );

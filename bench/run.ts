@@ -3,7 +3,8 @@
 //   1. drains BENCH_DELIVERIES queued seek-signal deliveries with 1 and with 2 worker processes;
 //   2. drains the same count with a bare `pg` claim + mark-delivered loop (the floor), for the ratio;
 //   3. runs the real app (`npm start`, inline worker) and measures API 202 → mock receipt at steady rates;
-//   4. times the admin delivery-log listing on BENCH_LOG_ROWS rows.
+//   4. queues BENCH_HISTORY_ITEMS SEEK history items at once and measures them against the 60 s deadline;
+//   5. times the admin delivery-log listing on BENCH_LOG_ROWS rows.
 // Prints a table, writes the same as JSON to bench/results/<timestamp>.json, and undoes everything it
 // started (processes, servers, database), on failure and Ctrl-C too. Knobs: bench/bench-config.ts.
 import { randomBytes } from "node:crypto";
@@ -20,6 +21,7 @@ import { cleanupAll, cleanupOnSignals, onCleanup } from "./cleanup";
 import { measureLogQueries } from "./delivery-log-queries";
 import { drainFloor } from "./drain-floor";
 import { drainWithWorkers } from "./drain-with-workers";
+import { historyDeadline } from "./history-deadline";
 import { measureLatency, type Receipts } from "./latency";
 import { type BenchResults, formatReport } from "./report";
 import { emptyOutbox, seedDeliveries } from "./seed-deliveries";
@@ -134,6 +136,22 @@ async function main(): Promise<void> {
     await seedDeliveries(client, organizationId, config.BENCH_DELIVERIES);
     results.floor = await drainFloor(client, config.BENCH_DELIVERIES, timeoutMs);
     log(`floor: ${results.floor.deliveriesPerSecond.toFixed(0)} deliveries/s (${results.floor.seconds.toFixed(1)} s)`);
+  }
+
+  if (config.BENCH_HISTORY_ITEMS > 0) {
+    await emptyOutbox(client);
+    results.historyDeadline = await historyDeadline({
+      client,
+      organizationId,
+      items: config.BENCH_HISTORY_ITEMS,
+      env: { ...process.env, ...seekEnv, DATABASE_URL: database.url, NODE_ENV: "production" },
+      logDir,
+      timeoutMs,
+    });
+    const h = results.historyDeadline;
+    log(
+      `history: ${h.delivered}/${h.items} delivered, ${h.late} past the 60 s deadline; write→delivered p99 ${h.writeToDeliveredMs.p99.toFixed(0)} ms`,
+    );
   }
 
   if (config.BENCH_RATES.length > 0) {

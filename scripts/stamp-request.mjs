@@ -20,3 +20,27 @@ export function stampRequest(request) {
   }
   raw.push(RAW_URL_HEADER, request.headers[RAW_URL_HEADER], PEER_ADDRESS_HEADER, request.headers[PEER_ADDRESS_HEADER]);
 }
+
+/**
+ * Next answers a bare 500 for a dynamic route whose path is not valid percent-encoded UTF-8, before any
+ * route code runs. A candidate's apply link must end on a friendly page instead (docs/decisions/0123),
+ * so such /apply/ paths are answered here with the capture route's own "Job not found" page.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ * @returns {boolean} whether the request was answered
+ */
+export function answerUndecodableApplyPath(request, response) {
+  const path = (request.url ?? "/").split("?")[0] ?? "/";
+  if (!path.startsWith("/apply/")) return false;
+  try {
+    for (const segment of path.split("/")) decodeURIComponent(segment);
+    return false;
+  } catch {
+    response
+      .writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" })
+      .end(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Job not found</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:15vh auto;padding:0 1rem;color:#0f172a}h1{font-size:1.25rem}</style></head><body><h1>Job not found</h1><p>This job is no longer available, or the link is incomplete.</p></body></html>',
+      );
+    return true;
+  }
+}

@@ -8,22 +8,27 @@ import { GET as apply } from "@/app/apply/[...path]/route";
 import { resetEnvCache } from "@/lib/env";
 import { ZPositionInput } from "@/lib/positions/position-input";
 import { upsertPosition } from "@/lib/positions/upsert-position";
-import { stampRequest } from "@/scripts/stamp-request.mjs";
+import { answerUndecodableApplyPath, stampRequest } from "@/scripts/stamp-request.mjs";
 import { type ApiHarness, openApiHarness } from "../support/api-harness";
 
 const LIMIT = 30;
 
-// Node request → the Request Next hands a route handler (headers as Next reads them: request.headers).
+// As scripts/serve.mjs does, then Node request → the Request Next hands a route handler (headers as Next reads them: request.headers).
 function serveApplyRoute(): http.Server {
   return http.createServer(async (req, res) => {
     stampRequest(req);
+    if (answerUndecodableApplyPath(req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers))
       for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
-    const path = url.pathname.split("/").slice(2).map(decodeURIComponent);
-    const response = await apply(new Request(url, { headers }), { params: Promise.resolve({ path }) });
-    res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+    try {
+      const path = url.pathname.split("/").slice(2).map(decodeURIComponent);
+      const response = await apply(new Request(url, { headers }), { params: Promise.resolve({ path }) });
+      res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+    } catch {
+      res.writeHead(500).end("Internal Server Error"); // what Next answers for a path it cannot decode
+    }
   });
 }
 
@@ -83,5 +88,16 @@ describe("capture rate limit over HTTP", () => {
     expect(statuses[LIMIT]).toBe(429);
     // another client behind the same proxy has its own count
     expect(await get({ "x-forwarded-for": "203.0.113.201" })).toBe(303);
+  });
+
+  it("a path that is not valid percent-encoded UTF-8 is the friendly 404 page (Next itself would answer a bare 500)", async () => {
+    for (const path of ["/apply/JOB%E0%A4%A", "/apply/default/JOB%E0", "/apply/JOB%ED%A0%80"]) {
+      const response = await fetch(`${base}${path}`, {
+        headers: { "x-forwarded-for": "203.0.113.222" },
+        redirect: "manual",
+      });
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).toContain("Job not found");
+    }
   });
 });

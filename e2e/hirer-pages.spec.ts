@@ -186,7 +186,7 @@ test("an admin builds a two-level pipeline from a template; three moves on the a
   await expect(row).toContainText(`${scriptGiven} Astley`);
   await expect(row).toContainText("Phone screen");
   await expect(row).toContainText("yes");
-  await expect(page.getByTestId("apply-link")).toContainText(`/apply/${positionId}?sh_org=default`);
+  await expect(page.getByTestId("apply-link")).toContainText(`/apply/default/${positionId}`);
   // Moving the position from its page queues its PositionStatusUpdate.
   const movePosition = page.getByRole("form", { name: "Move the position" });
   await expect(movePosition.getByLabel("Move to")).toHaveValue("open");

@@ -1,6 +1,7 @@
 // Every process.env read in the product goes through here: parsed once with zod, and a wrong value
 // names its variable instead of failing later somewhere unrelated.
 import { z } from "zod";
+import { NO_TRUSTED_PROXIES, parseTrustedProxies } from "./http/trusted-proxies";
 
 const optionalString = z
   .string()
@@ -12,6 +13,38 @@ const optionalUrl = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v))
   .pipe(z.url().optional());
+
+/** An http(s) origin ("https://sh.example.com", a trailing "/" allowed) → the origin, without path. */
+const optionalOrigin = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
+  .pipe(
+    z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+      .refine((v) => {
+        // zod runs this check even when the URL check above failed
+        const url = URL.canParse(v) ? new URL(v) : undefined;
+        return url?.pathname === "/" && url.search === "" && url.hash === "" && url.username === "";
+      }, "must be an origin only, such as https://signalhouse.example.com (no path, query or credentials)")
+      .transform((v) => new URL(v).origin)
+      .optional(),
+  );
+
+/** "10.0.0.0/8, 192.168.1.10, fd00::/8" → the proxies whose X-Forwarded-For entries may be believed. */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === "") return NO_TRUSTED_PROXIES;
+    const parsed = parseTrustedProxies(v);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({
+      code: "custom",
+      message: `"${parsed.entry}" is neither an IP address nor a CIDR range (e.g. 10.0.0.0/8, 192.168.1.10, fd00::/8)`,
+    });
+    return z.NEVER;
+  });
 
 const DURATION_UNITS_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
@@ -34,6 +67,10 @@ export const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   NEXTAUTH_URL: optionalUrl,
+  /** where candidates and job ads reach this app: the origin of every position's applyLink */
+  SIGNALHOUSE_PUBLIC_URL: optionalOrigin,
+  /** reverse proxies in front of this app; only their X-Forwarded-For entries are believed */
+  SIGNALHOUSE_TRUSTED_PROXIES: trustedProxies,
   SIGNALHOUSE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   SIGNALHOUSE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   SIGNALHOUSE_BOOTSTRAP_API_KEY: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),

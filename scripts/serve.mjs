@@ -1,11 +1,11 @@
 // The HTTP server `npm start` runs: Next's own request handler behind a plain Node server. It exists for
-// one reason: Next re-encodes query strings before any route sees them (%20 becomes +, / becomes %2F),
-// and the seek-token must be stored byte for byte. The untouched request target is passed on in
-// RAW_URL_HEADER, always overwritten so a client cannot supply it (docs/decisions/0005).
+// what a route handler cannot see: the request target before Next re-encodes its query string (the
+// seek-token must be stored byte for byte, docs/decisions/0005) and the TCP peer's address (the capture
+// rate limit, docs/decisions/0124). stampRequest passes both on in headers a client cannot supply.
 import http from "node:http";
 import next from "next";
+import { answerUndecodableApplyPath, stampRequest } from "./stamp-request.mjs";
 
-const RAW_URL_HEADER = "x-signalhouse-raw-url";
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -15,7 +15,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((request, response) => {
-  request.headers[RAW_URL_HEADER] = request.url ?? "/";
+  stampRequest(request);
+  if (answerUndecodableApplyPath(request, response)) return;
   handle(request, response).catch((error) => {
     console.error("[serve] unhandled error", error);
     if (!response.headersSent) response.writeHead(500).end();

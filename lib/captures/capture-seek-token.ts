@@ -1,8 +1,11 @@
-// GET /apply/{positionId}: store the seek-token exactly as received and send the candidate on to the
-// position's own apply form with sh_capture. Without a token it just redirects.
+// GET /apply/{orgSlug}/{positionId} (and the older /apply/{positionId}): store the seek-token exactly as
+// received and send the candidate on to the position's own apply form with sh_capture. Without a token it
+// just redirects.
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
+import { parseApplyTarget } from "./apply-target";
 import { buildApplyRedirect } from "./build-apply-redirect";
+import { findApplyPosition } from "./find-apply-position";
 import { newCaptureId } from "./new-capture-id";
 import { MAX_SEEK_TOKEN_LENGTH } from "./seek-token-limits";
 import { rawSeekToken, splitRawQuery } from "./split-raw-query";
@@ -11,22 +14,13 @@ export type CaptureResult = { location: string; captureId?: string };
 
 export async function captureSeekToken(
   tx: Prisma.TransactionClient,
-  input: { positionId: string; rawSearch: string },
+  input: { path: readonly string[]; rawSearch: string },
   now: Date = new Date(),
 ): Promise<CaptureResult> {
   const params = splitRawQuery(input.rawSearch);
-  const orgSlug = params.find((p) => p.name === "sh_org")?.raw.split("=")[1];
-  const candidates = await tx.position.findMany({
-    where: {
-      OR: [{ externalId: input.positionId }, { id: input.positionId }],
-      ...(orgSlug ? { organization: { slug: decodeURIComponent(orgSlug) } } : {}),
-    },
-    select: { id: true, organizationId: true, applyUrl: true },
-    take: 2,
-  });
-  const [position] = candidates;
-  // Two organizations may use the same ATS id; then the link must say which (sh_org=<slug>).
-  if (!position || candidates.length > 1) throw new AppError("NOT_FOUND", "This job is not available.");
+  const target = parseApplyTarget(input.path, params);
+  const position = target && (await findApplyPosition(tx, target));
+  if (!position) throw new AppError("NOT_FOUND", "This job is not available.");
 
   const token = rawSeekToken(params);
   if (token === undefined || token === "")

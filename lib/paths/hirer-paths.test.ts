@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applicationPath, applyLink, newPipelinePath, pipelinePath, positionPath } from "./hirer-paths";
+import { applicationPath, newPipelinePath, pipelinePath, positionPath } from "./hirer-paths";
 
 describe("links between the hirer pages", () => {
   it("name the organization and encode ATS ids, which may hold any character but whitespace, '/', '?' and '#'", () => {
@@ -11,12 +11,6 @@ describe("links between the hirer pages", () => {
   it("carry a new pipeline's kind and name to the editor", () => {
     expect(newPipelinePath({ organizationSlug: "acme", kind: "position", key: "roles", name: "Roles & more" })).toBe(
       "/pipelines/roles?org=acme&new=position&name=Roles%20%26%20more",
-    );
-  });
-
-  it("give SEEK ads an apply link that always names the organization, so a shared ATS id never breaks it", () => {
-    expect(applyLink("https://sh.example.com/", "JOB 1", "acme")).toBe(
-      "https://sh.example.com/apply/JOB%201?sh_org=acme",
     );
   });
 });

@@ -31,12 +31,3 @@ export function positionPath(orgSlug: string, positionId: string): string {
 export function applicationPath(orgSlug: string, applicationId: string): string {
   return `/applications/${q(applicationId)}?org=${q(orgSlug)}`;
 }
-
-/**
- * The link a SEEK job ad's apply button points at. It always names the organization: ATS ids are unique
- * per organization only, and an ad posted without it would stop working the day another organization
- * used the same id (docs/decisions/0062-apply-link-names-organization.md).
- */
-export function applyLink(origin: string, positionId: string, orgSlug: string): string {
-  return `${origin.replace(/\/+$/, "")}/apply/${q(positionId)}?sh_org=${q(orgSlug)}`;
-}

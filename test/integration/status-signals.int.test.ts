@@ -8,7 +8,7 @@ import { GET as listDeliveries } from "@/app/api/v1/deliveries/route";
 import { GET as getPipeline, PUT as putPipeline } from "@/app/api/v1/pipelines/[pipelineKey]/route";
 import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
-import { GET as apply } from "@/app/apply/[positionId]/route";
+import { GET as apply } from "@/app/apply/[...path]/route";
 import { type ApiHarness, call, openApiHarness, seedPipeline, tableCounts } from "../support/api-harness";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databasesUnderTest } from "../support/test-databases";
@@ -372,14 +372,16 @@ describe.each(databasesUnderTest())("seek-token capture on %s", (kind) => {
   });
   afterAll(async () => h?.close());
 
+  // As Next calls the route behind scripts/serve.mjs: path segments decoded, the TCP peer's address in
+  // x-signalhouse-peer-address (test/integration/capture-rate-limit.int.test.ts covers the stamping).
   const get = (path: string, headers: Record<string, string> = {}) =>
     apply(new Request(`http://localhost${path}`, { headers }), {
-      params: Promise.resolve({ positionId: path.split("/")[2]!.split("?")[0]! }),
+      params: Promise.resolve({ path: path.split("?")[0]!.split("/").slice(2).map(decodeURIComponent) }),
     });
 
   it("stores the token byte for byte and 303s to the position's applyUrl with the other parameters and sh_capture", async () => {
     const response = await get("/apply/JOB-9?utm_source=seek&seek-token=eyJ+a%2Bb==&x=%20y", {
-      "x-forwarded-for": "203.0.113.1",
+      "x-signalhouse-peer-address": "203.0.113.1",
     });
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get("location")!);
@@ -406,14 +408,16 @@ describe.each(databasesUnderTest())("seek-token capture on %s", (kind) => {
   });
 
   it("without a token just redirects; an unknown position is a 404 page; an oversized token is refused with a plain page", async () => {
-    const plain = await get("/apply/JOB-9?a=1", { "x-forwarded-for": "203.0.113.2" });
+    const plain = await get("/apply/JOB-9?a=1", { "x-signalhouse-peer-address": "203.0.113.2" });
     expect(plain.status).toBe(303);
     expect(plain.headers.get("location")).toBe("https://ats.example.com/jobs/9/apply?src=board&a=1");
-    const unknown = await get("/apply/NOPE?seek-token=x", { "x-forwarded-for": "203.0.113.2" });
+    const unknown = await get("/apply/NOPE?seek-token=x", { "x-signalhouse-peer-address": "203.0.113.2" });
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain("Job not found");
     const counts = await tableCounts(h.prisma);
-    const huge = await get(`/apply/JOB-9?seek-token=${"a".repeat(5000)}`, { "x-forwarded-for": "203.0.113.2" });
+    const huge = await get(`/apply/JOB-9?seek-token=${"a".repeat(5000)}`, {
+      "x-signalhouse-peer-address": "203.0.113.2",
+    });
     expect(huge.status).toBe(400);
     expect(huge.headers.get("content-type")).toContain("text/html");
     expect(await tableCounts(h.prisma)).toEqual(counts);
@@ -421,7 +425,7 @@ describe.each(databasesUnderTest())("seek-token capture on %s", (kind) => {
 
   it("never redirects to another host, whatever the query says", async () => {
     const response = await get("/apply/JOB-9?seek-token=t&next=https://evil.example&url=//evil.example", {
-      "x-forwarded-for": "203.0.113.3",
+      "x-signalhouse-peer-address": "203.0.113.3",
     });
     expect(new URL(response.headers.get("location")!).host).toBe("ats.example.com");
   });
@@ -430,11 +434,12 @@ describe.each(databasesUnderTest())("seek-token capture on %s", (kind) => {
     // The limiter lives for the whole process: use addresses of this database run only.
     const address = kind === "pglite" ? "198.51.100.7" : "198.51.100.17";
     const statuses: number[] = [];
-    for (let i = 0; i < 35; i++) statuses.push((await get("/apply/JOB-9?a=1", { "x-forwarded-for": address })).status);
+    for (let i = 0; i < 35; i++)
+      statuses.push((await get("/apply/JOB-9?a=1", { "x-signalhouse-peer-address": address })).status);
     expect(statuses.slice(0, 30).every((s) => s === 303)).toBe(true);
-    const limited = await get("/apply/JOB-9?a=1", { "x-forwarded-for": address });
+    const limited = await get("/apply/JOB-9?a=1", { "x-signalhouse-peer-address": address });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await get("/apply/JOB-9?a=1", { "x-forwarded-for": `${address}9` })).status).toBe(303);
+    expect((await get("/apply/JOB-9?a=1", { "x-signalhouse-peer-address": `${address}9` })).status).toBe(303);
   });
 });

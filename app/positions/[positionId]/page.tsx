@@ -14,13 +14,14 @@ import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
 import { movePositionStatusAction } from "@/lib/actions/move-position-status";
 import { requireUser } from "@/lib/auth/guards";
+import { applyLinkFor } from "@/lib/captures/apply-link";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatDateTimeSeconds } from "@/lib/format/format-date-time";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { organizationOfRecord } from "@/lib/organizations/working-organization";
 import { oneParam, orNotFound } from "@/lib/pages/or-not-found";
-import { applicationPath, applyLink, pipelinePath, positionPath, positionsPath } from "@/lib/paths/hirer-paths";
+import { applicationPath, pipelinePath, positionPath, positionsPath } from "@/lib/paths/hirer-paths";
 import { getPositionDetail, type TPipelineLink } from "@/lib/positions/get-position-detail";
 
 export const metadata: Metadata = { title: "Position" };
@@ -50,7 +51,7 @@ export default async function PositionPage({ params, searchParams }: { params: P
   }
   const { organization } = located;
   const position = await orNotFound(getPositionDetail(db(), scope, { organizationId: organization.id, positionId }));
-  const apply = applyLink(await publicOrigin(), position.externalId, organization.slug);
+  const apply = applyLinkFor(position, organization, await publicOrigin());
   const pipelineLink = (p: TPipelineLink | null) =>
     p ? (
       <Link href={pipelinePath(organization.slug, p.key)} className={linkClass}>

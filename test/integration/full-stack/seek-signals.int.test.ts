@@ -3,7 +3,7 @@
 // mock. What SEEK receives is checked against payloads computed here from the pipelines, not against
 // what the product stored, so a wrong index, label, identifier or timestamp cannot pass.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GET as applyRoute } from "@/app/apply/[positionId]/route";
+import { GET as applyRoute } from "@/app/apply/[...path]/route";
 import { type SeekMock, startSeekMock } from "@/e2e/mocks/seek/server";
 import type { SignalInput } from "@/e2e/mocks/seek/signal-rules";
 import { db } from "@/lib/db/client";
@@ -108,9 +108,9 @@ describe.each(databasesUnderTest())("Selection Signals from the API to SEEK on %
     const capturedToken = `eyJjYXB0dXJlZCI6dHJ1ZX0_${kind}-Zm9v.YmFy`;
     const redirect = await applyRoute(
       new Request(`http://localhost/apply/P2?utm_source=seek&seek-token=${capturedToken}`, {
-        headers: { "x-forwarded-for": kind === "pglite" ? "198.51.100.40" : "198.51.100.41" },
+        headers: { "x-signalhouse-peer-address": kind === "pglite" ? "198.51.100.40" : "198.51.100.41" },
       }),
-      { params: Promise.resolve({ positionId: "P2" }) },
+      { params: Promise.resolve({ path: ["P2"] }) },
     );
     expect(redirect.status).toBe(303);
     const captureId = new URL(redirect.headers.get("location")!).searchParams.get("sh_capture")!;

@@ -1,17 +1,44 @@
 // The other half of a lease's life: renewing it while held, giving it back unsent, and taking back the
 // rows of a worker that stopped without recording a result. Every write is guarded by the lease owner
 // (or by the lease having lapsed), so none of them can touch a row another worker holds.
+
+import { Prisma } from "../generated/prisma/client";
 import { RETRY_BACKOFF } from "./backoff";
 import { LEASE_EXPIRED_CODE } from "./claimed-row";
 import { DB_NOW, type DbClient, intervalMs } from "./sql";
 
-/** Pushes out the expiry of rows this worker still holds; returns the ids it still holds. */
-export async function renewLeases(db: DbClient, workerId: string, ids: string[], leaseMs: number): Promise<string[]> {
+/**
+ * Pushes out the expiry of the rows this worker still holds, in one statement for all of them, and
+ * returns the ids it renewed. A row this worker is recording right now is locked by that record and
+ * skipped (SKIP LOCKED): the record ends the lease anyway, and the renewal never waits on it or
+ * deadlocks with it. For rows sent as a half-open circuit's probe (`probeIds`) the destination's probe
+ * block is pushed out too, so a probe that takes longer than one lease is not joined by a second one,
+ * while a dead prober's block lapses as quickly as its row's lease.
+ */
+export async function renewLeases(
+  db: DbClient,
+  workerId: string,
+  ids: string[],
+  leaseMs: number,
+  probeIds: string[] = [],
+): Promise<string[]> {
   if (ids.length === 0) return [];
+  const until = Prisma.sql`${DB_NOW} + ${intervalMs(leaseMs)}`;
   const rows = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Delivery" SET "leaseExpiresAt" = ${DB_NOW} + ${intervalMs(leaseMs)}, "updatedAt" = ${DB_NOW}
-    WHERE id = ANY(${ids}::text[]) AND "leaseOwner" = ${workerId} AND state = 'in_flight'
-    RETURNING id`;
+    WITH renewed AS (
+      UPDATE "Delivery" SET "leaseExpiresAt" = ${until}, "updatedAt" = ${DB_NOW}
+      WHERE id IN (SELECT id FROM "Delivery"
+                   WHERE id = ANY(${ids}::text[]) AND "leaseOwner" = ${workerId} AND state = 'in_flight'
+                   FOR UPDATE SKIP LOCKED)
+      RETURNING id, destination
+    ), probes AS (
+      UPDATE "DestinationState" s
+      SET "blockedUntil" = GREATEST(COALESCE(s."blockedUntil", ${until}), ${until}), "updatedAt" = ${DB_NOW}
+      WHERE s."consecutiveFailures" > 0
+        AND s.destination IN (SELECT destination FROM renewed WHERE id = ANY(${probeIds}::text[]))
+      RETURNING 1
+    )
+    SELECT id FROM renewed`;
   return rows.map((r) => r.id);
 }
 

@@ -17,6 +17,5 @@ process.exit(
         maxSendMs: number("MAX_SEND_MS", channel.maxSendMs),
       })),
     concurrency: number("CONCURRENCY", 4),
-    leaseMarginMs: number("LEASE_MARGIN_MS", 15_000),
   }),
 );

@@ -61,7 +61,7 @@ describe.each(databasesUnderTest())("the delivery worker on %s", (kind) => {
       signal: stop.signal,
       wake,
       pollMs: 60_000,
-      leaseMarginMs: 500,
+      leaseMs: 3_000,
       heartbeatMs: 100,
       log: quietLog(),
       ...extra,

@@ -45,6 +45,6 @@ export async function claimBatches(
     followers = await extendOrderedRuns(ctx.db, keep, { ...run, leaseMs, budget: budget - keep.length });
   }
   const claimed = [...probes, ...rows, ...followers];
-  for (const row of claimed) ctx.held.set(row.id, { sending: false, probe: row.probe });
+  for (const row of claimed) ctx.held.set(row.id, { attempts: row.attempts, sending: false, probe: row.probe });
   return groupBatches(claimed, channel.maxBatch);
 }

@@ -40,10 +40,11 @@ export type EngineOptions = {
 };
 
 /**
- * One claim of a row this worker holds. A worker may claim a row again after its own lease on it lapsed
- * (a stalled event loop); each claim has its own entry, and a batch lets go only of its own.
+ * The claim of a row this worker holds, known by its attempt count like the record's fence. A worker may
+ * claim a row again after its own lease on it lapsed (a stalled event loop): the newer claim replaces the
+ * entry, and the stale batch lets go only of an entry that is still its own.
  */
-export type HeldRow = { sending: boolean; probe: boolean };
+export type HeldRow = { attempts: number; sending: boolean; probe: boolean };
 
 export type EngineContext = {
   db: Db;

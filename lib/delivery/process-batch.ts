@@ -132,7 +132,10 @@ async function send(ctx: EngineContext, channel: Channel, batch: ClaimedRow[]): 
 
 export async function processBatch(ctx: EngineContext, channel: Channel, batch: ClaimedRow[]): Promise<BatchCounts> {
   const counts = emptyCounts();
-  const mine = new Map(batch.map((row) => [row.id, ctx.held.get(row.id)]));
+  const ownHold = (row: ClaimedRow) => {
+    const held = ctx.held.get(row.id);
+    return held?.attempts === row.attempts ? held : undefined;
+  };
   try {
     const now = ctx.now();
     const expired = new Map<string, DeliveryOutcome>();
@@ -160,7 +163,7 @@ export async function processBatch(ctx: EngineContext, channel: Channel, batch: 
     }
 
     for (const row of sendable) {
-      const held = mine.get(row.id);
+      const held = ownHold(row);
       if (held) held.sending = true;
     }
     const sendStartedAt = ctx.now();
@@ -170,8 +173,6 @@ export async function processBatch(ctx: EngineContext, channel: Channel, batch: 
     await record(ctx, sendable, result, sendStartedAt, counts, true, channel.recordDelivered?.bind(channel));
     return counts;
   } finally {
-    for (const row of batch) {
-      if (ctx.held.get(row.id) === mine.get(row.id)) ctx.held.delete(row.id);
-    }
+    for (const row of batch) if (ownHold(row)) ctx.held.delete(row.id);
   }
 }

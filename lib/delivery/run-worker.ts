@@ -134,7 +134,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       lastUnservedReport = Date.now();
       await reportUnserved(ctx, summary);
     }
-    const waitMs = tasks.size > 0 ? pollMs : await msUntilNextDue(db, pollMs).catch(() => pollMs);
+    const reapInMs = Math.max(0, lastReap + REAP_EVERY_MS - Date.now());
+    const waitMs = tasks.size > 0 ? pollMs : await msUntilNextDue(db, pollMs, reapInMs).catch(() => pollMs);
     if ((await latch.wait(waitMs, signal)) === "timer") summary.wakes.timer++;
   }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { anyHalfOpenCircuit, claimDueDeliveries, claimProbeDeliveries } from "@/lib/delivery/claim-due-deliveries";
 import { lockOrderingKey } from "@/lib/delivery/lock-ordering-key";
+import { msUntilNextDue } from "@/lib/delivery/next-due";
 import { recordOutcomes } from "@/lib/delivery/record-outcomes";
 import { reapExpiredLeases, releaseLeases, renewLeases } from "@/lib/delivery/release-leases";
 import { addDeliveries, createOrganization, many } from "../../support/delivery-fixtures";
@@ -265,6 +266,18 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
     expect(await prisma.destinationState.findUniqueOrThrow({ where: { destination: "bad" } })).toMatchObject({
       blockedUntil: null,
     });
+  });
+
+  it("an idle worker sleeps only until it may reap a lapsed lease again, not until its next poll", async () => {
+    await reset();
+    await addDeliveries(prisma, org, many(1));
+    await claimDueDeliveries(prisma, claimOptions("gone", 10, 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // it reaped 300 ms ago, so it may reap again in 700 ms (at most once a second)
+    const ms = await msUntilNextDue(prisma, 60_000, 700);
+    expect(ms).toBeGreaterThanOrEqual(700);
+    expect(ms).toBeLessThan(5_000);
+    expect(await msUntilNextDue(prisma, 60_000, 0)).toBeLessThan(700);
   });
 
   it("renewing extends only the leases this worker still holds", async () => {

@@ -67,10 +67,20 @@ export async function releaseLeases(
  * Rows whose lease lapsed go back to `pending`, marked LEASE_EXPIRED so the next claimer sends each
  * alone. The first lapse is taken as an accident (a deploy, a killed process) and the row is due at
  * once; later ones wait a full-jitter pause on the curve of backoff.ts, so a row that kills every worker
- * that sends it can neither take a batch with it nor spin. Rows past the dead age go to `dead` instead. Any worker may run this at any time; it is what makes a crashed worker's rows
- * come back without a restart.
+ * that sends it can neither take a batch with it nor spin. Rows past the dead age go to `dead` instead.
+ * Any worker may run this at any time; it is what makes a crashed worker's rows come back without a
+ * restart.
  */
-export async function reapExpiredLeases(db: DbClient, deadAfterMs: number): Promise<number> {
+export async function reapExpiredLeases(
+  db: DbClient,
+  deadAfterMs: number,
+  /**
+   * The reaping worker's own rows that it is still sending or recording: it does not take those back
+   * from itself (that would only send them twice); its renewal revives their lease when it gets through.
+   * Other workers, which cannot know it is alive, still take them back.
+   */
+  spare?: { workerId: string; ids: string[] },
+): Promise<number> {
   const { baseMs, capMs } = RETRY_BACKOFF;
   return db.$executeRaw`
     UPDATE "Delivery"
@@ -81,5 +91,6 @@ export async function reapExpiredLeases(db: DbClient, deadAfterMs: number): Prom
         "lastErrorCode" = ${LEASE_EXPIRED_CODE},
         "lastError" = 'worker ' || COALESCE("leaseOwner", '?') || ' stopped before recording a result; the row was taken back',
         "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${DB_NOW}
-    WHERE state = 'in_flight' AND "leaseExpiresAt" < ${DB_NOW}`;
+    WHERE state = 'in_flight' AND "leaseExpiresAt" < ${DB_NOW}
+      AND NOT ("leaseOwner" IS NOT DISTINCT FROM ${spare?.workerId ?? null}::text AND id = ANY(${spare?.ids ?? []}::text[]))`;
 }

@@ -102,7 +102,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     let started = 0;
     try {
       if (Date.now() - lastReap >= REAP_EVERY_MS) {
-        summary.reaped += await reapExpiredLeases(db, ctx.deadAfterMs);
+        summary.reaped += await reapExpiredLeases(db, ctx.deadAfterMs, { workerId, ids: [...ctx.held.keys()] });
         lastReap = Date.now();
       }
       if (tasks.size < concurrency) {

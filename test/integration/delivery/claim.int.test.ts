@@ -280,6 +280,23 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
     expect(await msUntilNextDue(prisma, 60_000, 0)).toBeLessThan(700);
   });
 
+  it("a live worker whose renewal ran late does not take its own rows back from itself; another worker does", async () => {
+    await reset();
+    const [mine, forgotten] = await addDeliveries(prisma, org, many(2));
+    await claimDueDeliveries(prisma, claimOptions("slow", 10, 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // it still sends `mine`; `forgotten` is one it no longer holds (its record failed)
+    expect(await reapExpiredLeases(prisma, DEAD_AFTER, { workerId: "slow", ids: [mine!] })).toBe(1);
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id: forgotten } })).toMatchObject({ state: "pending" });
+    expect(await renewLeases(prisma, "slow", [mine!], 30_000)).toEqual([mine]);
+    await prisma.delivery.update({ where: { id: mine }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
+    expect(await reapExpiredLeases(prisma, DEAD_AFTER, { workerId: "other", ids: [] })).toBe(1);
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id: mine } })).toMatchObject({
+      state: "pending",
+      lastErrorCode: "LEASE_EXPIRED",
+    });
+  });
+
   it("renewing extends only the leases this worker still holds", async () => {
     await reset();
     const [mine, theirs] = await addDeliveries(prisma, org, many(2));

@@ -15,6 +15,8 @@ const WORKER_SCRIPT = "test/support/loopback-worker.ts";
 const SEEK_MAX_SEND_MS = 60_000;
 /** the lease before decision 0128: the channel's send limit plus a 15 s margin */
 const OLD_LEASE_MS = SEEK_MAX_SEND_MS + 15_000;
+/** how often the old lease was renewed: min(10 s, lease / 3) */
+const OLD_RENEW_EVERY_MS = 10_000;
 const ROWS = 300;
 
 async function insertDeliveries(prisma: Db, org: string, count: number): Promise<void> {
@@ -115,10 +117,10 @@ describe.each(databasesUnderTest().filter((kind) => kind === "postgres"))(
       }
       expect(resentAt.size).toBe(held.length);
       const lastResend = Math.max(...resentAt.values());
-      // The victim claimed its rows after they were written, so under the old lease none could have been
-      // taken back before insertedAt + 75 s. Under the renewed short lease they come back about one lease
-      // after the kill.
-      expect(lastResend).toBeLessThan(insertedAt + OLD_LEASE_MS);
+      // Under the old lease the victim's last renewal (every 10 s) left its rows leased for at least
+      // 75 - 10 = 65 s after the kill, so none could have come back before then. Under the renewed short
+      // lease they come back about one lease after the kill.
+      expect(lastResend - killedAt).toBeLessThan(OLD_LEASE_MS - OLD_RENEW_EVERY_MS);
 
       // Every row reached the board; only the rows the victim held may have reached it twice.
       const counts = new Map<string, number>();

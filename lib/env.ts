@@ -1,6 +1,7 @@
 // Every process.env read in the product goes through here: parsed once with zod, and a wrong value
 // names its variable instead of failing later somewhere unrelated.
 import { z } from "zod";
+import { DEFAULT_LEASE_MS, MIN_LEASE_MS } from "./delivery/lease";
 import { NO_TRUSTED_PROXIES, parseTrustedProxies } from "./http/trusted-proxies";
 
 const optionalString = z
@@ -91,6 +92,10 @@ export const ZEnv = z.object({
   SIGNALHOUSE_WORKER: z.enum(["inline", "off"]).default("inline"),
   /** a delivery still failing this long after it was written becomes `dead` (visible, never dropped) */
   SIGNALHOUSE_DEAD_AFTER: duration.prefault("3d"),
+  /** how long a worker's claim lasts unless renewed: a dead worker's rows come back after this (lease.ts) */
+  SIGNALHOUSE_LEASE: duration
+    .pipe(z.number().min(MIN_LEASE_MS, `must be at least ${MIN_LEASE_MS}ms`))
+    .prefault(`${DEFAULT_LEASE_MS}ms`),
   /** "1" only in the e2e server: enables /api/e2e/* (test-only writes, Bearer CRON_SECRET). Never in production. */
   SIGNALHOUSE_E2E_HOOKS: z.enum(["0", "1"]).default("0"),
 });

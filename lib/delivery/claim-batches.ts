@@ -9,7 +9,6 @@ import type { EngineContext } from "./engine-context";
 import { countRunFollowers, extendOrderedRuns } from "./extend-ordered-runs";
 import { fitOrderedRuns } from "./fit-ordered-runs";
 import { groupBatches } from "./group-batches";
-import { leaseFor } from "./lease";
 import { releaseLeases } from "./release-leases";
 
 export async function claimBatches(
@@ -20,7 +19,7 @@ export async function claimBatches(
   halfOpenCircuits: boolean,
 ): Promise<ClaimedRow[][]> {
   if (maxBatches <= 0) return [];
-  const { leaseMs } = leaseFor(channel.maxSendMs, ctx.leaseMarginMs);
+  const { leaseMs } = ctx.lease;
   const common = {
     channel: channel.name,
     workerId: ctx.workerId,
@@ -46,6 +45,6 @@ export async function claimBatches(
     followers = await extendOrderedRuns(ctx.db, keep, { ...run, leaseMs, budget: budget - keep.length });
   }
   const claimed = [...probes, ...rows, ...followers];
-  for (const row of claimed) ctx.held.set(row.id, { channel: channel.name, sending: false });
+  for (const row of claimed) ctx.held.set(row.id, { attempts: row.attempts, sending: false, probe: row.probe });
   return groupBatches(claimed, channel.maxBatch);
 }

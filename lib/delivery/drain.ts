@@ -4,6 +4,7 @@
 // - drainOnce: one claim round, everything sent and recorded before it returns (tests, scripts).
 import { claimRound, type DrainSummary, emptySummary } from "./drain-round";
 import { createEngineContext, type EngineOptions } from "./engine-context";
+import { keepLeasesAlive } from "./keep-leases-alive";
 import { addCounts, processBatch } from "./process-batch";
 import { reapExpiredLeases } from "./release-leases";
 import { type RunWorkerOptions, runWorker, type WorkerSummary } from "./run-worker";
@@ -17,9 +18,14 @@ export async function drainOnce(options: EngineOptions & { concurrency?: number 
   const ctx = createEngineContext(options);
   const summary = emptySummary(ctx.workerId);
   summary.reaped = await reapExpiredLeases(ctx.db, ctx.deadAfterMs);
-  const batches = await claimRound(ctx, options.concurrency ?? 4, summary);
-  for (const counts of await Promise.all(batches.map(([channel, batch]) => processBatch(ctx, channel, batch)))) {
-    addCounts(summary, counts);
+  const stopRenewal = keepLeasesAlive(ctx);
+  try {
+    const batches = await claimRound(ctx, options.concurrency ?? 4, summary);
+    for (const counts of await Promise.all(batches.map(([channel, batch]) => processBatch(ctx, channel, batch)))) {
+      addCounts(summary, counts);
+    }
+  } finally {
+    stopRenewal();
   }
   summary.unservedChannels = await findUnservedChannels(ctx.db, ctx.registry.names());
   return summary;

@@ -2,9 +2,9 @@
 // and the rows it holds right now (for lease renewal, the heartbeat's count and shutdown).
 import type { Db } from "../db/client";
 import type { Random } from "./backoff";
-import type { Channel, ChannelName } from "./channel";
+import type { Channel } from "./channel";
 import { type ChannelRegistry, toChannelRegistry } from "./channel-registry";
-import { DEFAULT_LEASE_MARGIN_MS } from "./lease";
+import { type LeasePlan, leasePlan } from "./lease";
 
 export const DEFAULT_DEAD_AFTER_MS = 3 * 24 * 60 * 60_000;
 
@@ -32,21 +32,26 @@ export type EngineOptions = {
   workerId: string;
   /** a row still failing this long after it was written becomes `dead` (env SIGNALHOUSE_DEAD_AFTER) */
   deadAfterMs?: number;
-  /** lease = channel.maxSendMs + this */
-  leaseMarginMs?: number;
+  /** how long a claim lasts unless renewed (env SIGNALHOUSE_LEASE, default 10 s; lease.ts) */
+  leaseMs?: number;
   now?: () => Date;
   random?: Random;
   log?: EngineLog;
 };
 
-export type HeldRow = { channel: ChannelName; sending: boolean };
+/**
+ * The claim of a row this worker holds, known by its attempt count like the record's fence. A worker may
+ * claim a row again after its own lease on it lapsed (a stalled event loop): the newer claim replaces the
+ * entry, and the stale batch lets go only of an entry that is still its own.
+ */
+export type HeldRow = { attempts: number; sending: boolean; probe: boolean };
 
 export type EngineContext = {
   db: Db;
   registry: ChannelRegistry;
   workerId: string;
   deadAfterMs: number;
-  leaseMarginMs: number;
+  lease: LeasePlan;
   now: () => Date;
   random: Random;
   log: EngineLog;
@@ -61,7 +66,7 @@ export function createEngineContext(options: EngineOptions): EngineContext {
     registry: toChannelRegistry(options.channels),
     workerId: options.workerId,
     deadAfterMs: options.deadAfterMs ?? DEFAULT_DEAD_AFTER_MS,
-    leaseMarginMs: options.leaseMarginMs ?? DEFAULT_LEASE_MARGIN_MS,
+    lease: leasePlan(options.leaseMs),
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
     log: options.log ?? consoleLog,

@@ -51,6 +51,7 @@ async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary
       signal,
       wake,
       deadAfterMs: config.SIGNALHOUSE_DEAD_AFTER,
+      leaseMs: config.SIGNALHOUSE_LEASE,
     });
     consoleLog.info(`inline worker stopped: ${describeSummary(summary)}`);
     return summary;

@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { leaseFor, MAX_RENEW_EVERY_MS, sendDeadlineMs } from "./lease";
+import { DEFAULT_LEASE_MS, leasePlan, sendDeadlineMs } from "./lease";
 
 describe("lease", () => {
-  it("is always longer than the longest send plus the margin", () => {
-    expect(leaseFor(30_000, 15_000).leaseMs).toBe(45_000);
-    expect(leaseFor(500, 250).leaseMs).toBe(750);
+  it("is short by default, so a dead worker's rows come back well inside SEEK's 60 s", () => {
+    expect(leasePlan().leaseMs).toBe(DEFAULT_LEASE_MS);
+    expect(DEFAULT_LEASE_MS).toBeLessThanOrEqual(15_000);
   });
 
-  it("is renewed at least three times before it could lapse, and at least every 10 s", () => {
-    const short = leaseFor(900, 300);
-    expect(short.renewEveryMs * 3).toBeLessThanOrEqual(short.leaseMs);
-    expect(leaseFor(10 * 60_000).renewEveryMs).toBe(MAX_RENEW_EVERY_MS);
+  it("is renewed three times before it could lapse", () => {
+    expect(leasePlan(10_000).renewEveryMs).toBe(3_333);
+    expect(leasePlan(900).renewEveryMs * 3).toBeLessThanOrEqual(900);
   });
 
-  it("the engine gives up on a send before the lease's margin is spent", () => {
-    const { leaseMs } = leaseFor(30_000, 15_000);
-    expect(sendDeadlineMs(30_000, 15_000)).toBeGreaterThan(30_000);
-    expect(sendDeadlineMs(30_000, 15_000)).toBeLessThan(leaseMs);
-    expect(sendDeadlineMs(400, 200)).toBeLessThan(leaseFor(400, 200).leaseMs);
+  it("does not depend on how long a send may take: a 60 s send keeps a 10 s lease alive by renewal", () => {
+    expect(leasePlan(10_000).leaseMs).toBeLessThan(sendDeadlineMs(60_000));
   });
 
-  it("rejects a channel without a send limit", () => {
-    expect(() => leaseFor(0)).toThrow(/maxSendMs/);
-    expect(() => leaseFor(Number.NaN)).toThrow(/maxSendMs/);
+  it("the engine gives up on a send at most a second after the channel's own limit", () => {
+    expect(sendDeadlineMs(60_000)).toBe(61_000);
+    expect(sendDeadlineMs(400)).toBe(500);
+  });
+
+  it("rejects a lease too short to renew and a channel without a send limit", () => {
+    expect(() => leasePlan(100)).toThrow(/at least 300 ms/);
+    expect(() => leasePlan(Number.NaN)).toThrow(/lease/);
+    expect(() => sendDeadlineMs(0)).toThrow(/maxSendMs/);
   });
 });

@@ -1,13 +1,19 @@
-// How long a claim lasts. A lease must outlive the longest send a channel may make (channel.maxSendMs,
-// which the engine enforces with its own timeout) plus the time to record the result, so a healthy
-// worker never loses a row it is still working on. Leases are renewed while held, so a slow record or
-// a paused process (GC, a busy event loop) does not hand the row to a second worker either.
+// How long a claim lasts, and how the engine waits on a send (docs/decisions/0128).
+//
+// A lease is short and kept alive: the worker renews every row it holds every third of a lease, for as
+// long as the send and the record take. The lease length therefore says only how soon the rows of a
+// worker that died (kill -9, a lost host) come back, not how long a send may take: a live worker with a
+// board request open for a minute keeps its rows, a dead one's rows return within one lease. SEEK's
+// deadline is 60 s from the write, so the lease (plus the reaper's second and a claim) must stay well
+// inside it.
+//
+// The send itself is bounded by channel.maxSendMs, which the engine enforces with its own timeout.
 
-/** Room after the send for recording the outcome and for clock and scheduling slack. */
-export const DEFAULT_LEASE_MARGIN_MS = 15_000;
+/** How long a claim holds a row without renewal (env SIGNALHOUSE_LEASE). */
+export const DEFAULT_LEASE_MS = 10_000;
 
-/** A renewal never waits longer than this, however long the lease. */
-export const MAX_RENEW_EVERY_MS = 10_000;
+/** Shorter leases than this would be renewed more often than a loaded database answers. */
+export const MIN_LEASE_MS = 300;
 
 export type LeasePlan = {
   /** how long a claim holds a row */
@@ -16,14 +22,19 @@ export type LeasePlan = {
   renewEveryMs: number;
 };
 
-export function leaseFor(maxSendMs: number, marginMs: number = DEFAULT_LEASE_MARGIN_MS): LeasePlan {
-  if (!Number.isFinite(maxSendMs) || maxSendMs <= 0) throw new Error(`maxSendMs must be positive, got ${maxSendMs}`);
-  if (!Number.isFinite(marginMs) || marginMs <= 0) throw new Error(`lease margin must be positive, got ${marginMs}`);
-  const leaseMs = Math.ceil(maxSendMs + marginMs);
-  return { leaseMs, renewEveryMs: Math.max(50, Math.min(MAX_RENEW_EVERY_MS, Math.floor(leaseMs / 3))) };
+export function leasePlan(leaseMs: number = DEFAULT_LEASE_MS): LeasePlan {
+  if (!Number.isFinite(leaseMs) || leaseMs < MIN_LEASE_MS) {
+    throw new Error(`a lease must last at least ${MIN_LEASE_MS} ms, got ${leaseMs}`);
+  }
+  return { leaseMs: Math.ceil(leaseMs), renewEveryMs: Math.floor(leaseMs / 3) };
 }
 
-/** How long the engine waits for a send before it gives up on it (the lease still has the margin left). */
-export function sendDeadlineMs(maxSendMs: number, marginMs: number = DEFAULT_LEASE_MARGIN_MS): number {
-  return maxSendMs + Math.min(1_000, Math.floor(marginMs / 4));
+/**
+ * How long the engine waits for a send before it gives up on it: the channel's signal aborts at
+ * maxSendMs; a channel that ignores its signal gets a little longer (at most a second) before the engine
+ * records the batch as a retry without it.
+ */
+export function sendDeadlineMs(maxSendMs: number): number {
+  if (!Number.isFinite(maxSendMs) || maxSendMs <= 0) throw new Error(`maxSendMs must be positive, got ${maxSendMs}`);
+  return maxSendMs + Math.min(1_000, Math.ceil(maxSendMs / 4));
 }

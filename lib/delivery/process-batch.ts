@@ -96,7 +96,7 @@ async function send(ctx: EngineContext, channel: Channel, batch: ClaimedRow[]): 
   const abortTimer = setTimeout(() => deadline.abort(new SendTimeout("send deadline")), channel.maxSendMs);
   let giveUpTimer: NodeJS.Timeout | undefined;
   const giveUp = new Promise<never>((_, reject) => {
-    giveUpTimer = setTimeout(() => reject(new SendTimeout()), sendDeadlineMs(channel.maxSendMs, ctx.leaseMarginMs));
+    giveUpTimer = setTimeout(() => reject(new SendTimeout()), sendDeadlineMs(channel.maxSendMs));
   });
   const sending = Promise.resolve().then(() =>
     channel.send(batch.map(toChannelDelivery), { workerId: ctx.workerId, now: ctx.now, signal }),
@@ -132,6 +132,10 @@ async function send(ctx: EngineContext, channel: Channel, batch: ClaimedRow[]): 
 
 export async function processBatch(ctx: EngineContext, channel: Channel, batch: ClaimedRow[]): Promise<BatchCounts> {
   const counts = emptyCounts();
+  const ownHold = (row: ClaimedRow) => {
+    const held = ctx.held.get(row.id);
+    return held?.attempts === row.attempts ? held : undefined;
+  };
   try {
     const now = ctx.now();
     const expired = new Map<string, DeliveryOutcome>();
@@ -158,7 +162,10 @@ export async function processBatch(ctx: EngineContext, channel: Channel, batch: 
       return counts;
     }
 
-    for (const row of sendable) ctx.held.set(row.id, { channel: channel.name, sending: true });
+    for (const row of sendable) {
+      const held = ownHold(row);
+      if (held) held.sending = true;
+    }
     const sendStartedAt = ctx.now();
     const result = await send(ctx, channel, sendable);
     counts.requests += result.requests.length;
@@ -166,6 +173,6 @@ export async function processBatch(ctx: EngineContext, channel: Channel, batch: 
     await record(ctx, sendable, result, sendStartedAt, counts, true, channel.recordDelivered?.bind(channel));
     return counts;
   } finally {
-    for (const row of batch) ctx.held.delete(row.id);
+    for (const row of batch) if (ownHold(row)) ctx.held.delete(row.id);
   }
 }

@@ -1,8 +1,10 @@
 // Writes what one send did, in one transaction: every row's state transition, each HTTP request once
 // with one DeliveryAttempt per delivery it carried, and the destination's health. Every row update is
-// guarded by the lease (`leaseOwner = me AND state = 'in_flight'`): a worker that lost its lease (it
-// stalled, the row was taken back and perhaps delivered by another) cannot overwrite the other worker's
-// result, and its attempt rows are not written either (they are logged instead).
+// guarded by the claim it was sent under (`leaseOwner = me AND state = 'in_flight' AND attempts = the
+// claim's count`): a worker that lost its lease (it stalled, the row was taken back and perhaps delivered
+// by another) cannot overwrite the other worker's result, nor the result of its own newer claim of the
+// same row (every claim counts an attempt), and its attempt rows are not written either (they are logged
+// instead).
 import type { Db } from "../db/client";
 import type { Random } from "./backoff";
 import type { Channel, ChannelSendResult, DeliveryOutcome } from "./channel";
@@ -63,9 +65,11 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
       FROM unnest(
         ${planned.map((p) => p.id)}::text[], ${planned.map((p) => p.state)}::text[],
         ${planned.map((p) => p.nextAttemptAt)}::timestamp(3)[], ${planned.map((p) => p.lastError)}::text[],
-        ${planned.map((p) => p.lastErrorCode)}::text[], ${planned.map((p) => p.deliveredAt)}::timestamp(3)[]
-      ) AS v(id, state, next_at, last_error, last_error_code, delivered_at)
+        ${planned.map((p) => p.lastErrorCode)}::text[], ${planned.map((p) => p.deliveredAt)}::timestamp(3)[],
+        ${batch.map((row) => row.attempts)}::int[]
+      ) AS v(id, state, next_at, last_error, last_error_code, delivered_at, claim_attempts)
       WHERE t.id = v.id AND t."leaseOwner" = ${workerId} AND t.state = 'in_flight'
+        AND t.attempts = v.claim_attempts
       RETURNING t.id, t."orderingKey"`;
     const keptIds = new Set(kept.map((k) => k.id));
     const transitions = new Map<string, Transition>(planned.filter((p) => keptIds.has(p.id)).map((p) => [p.id, p]));

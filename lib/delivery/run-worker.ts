@@ -6,10 +6,10 @@
 import { claimRound, type DrainSummary, emptySummary } from "./drain-round";
 import { createEngineContext, type EngineContext, type EngineOptions } from "./engine-context";
 import { startHeartbeat, type WorkerMode } from "./heartbeat";
-import { leaseFor, MAX_RENEW_EVERY_MS } from "./lease";
+import { keepLeasesAlive } from "./keep-leases-alive";
 import { msUntilNextDue } from "./next-due";
 import { addCounts, processBatch } from "./process-batch";
-import { reapExpiredLeases, releaseLeases, renewLeases } from "./release-leases";
+import { reapExpiredLeases, releaseLeases } from "./release-leases";
 import { findUnservedChannels } from "./unserved-channels";
 import type { WakeSource } from "./wake";
 import { WakeLatch } from "./wake-latch";
@@ -42,8 +42,9 @@ export type RunWorkerOptions = EngineOptions & {
 };
 
 const UNSERVED_REPORT_EVERY_MS = 5 * 60_000;
-// Leases last tens of seconds; looking for lapsed ones on every loop turn (one turn per finished batch)
-// cost a query per delivery on single-row channels for nothing.
+// Leases last seconds (lease.ts); looking for lapsed ones on every loop turn (one turn per finished
+// batch) cost a query per delivery on single-row channels for nothing. An idle worker sleeps until the
+// next lease lapses (next-due.ts), so a dead worker's rows are taken back within a second of that.
 const REAP_EVERY_MS = 1_000;
 
 function sleep(ms: number): Promise<void> {
@@ -52,30 +53,6 @@ function sleep(ms: number): Promise<void> {
 
 async function settleWithin(tasks: Set<Promise<void>>, ms: number): Promise<void> {
   if (tasks.size > 0) await Promise.race([Promise.allSettled([...tasks]), sleep(ms)]);
-}
-
-function startLeaseRenewal(ctx: EngineContext): () => void {
-  const plans = new Map(ctx.registry.list().map((c) => [c.name, leaseFor(c.maxSendMs, ctx.leaseMarginMs)]));
-  const everyMs = Math.min(MAX_RENEW_EVERY_MS, ...[...plans.values()].map((p) => p.renewEveryMs));
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running || ctx.held.size === 0) return;
-    running = true;
-    try {
-      for (const [channel, plan] of plans) {
-        const ids = [...ctx.held].filter(([, held]) => held.channel === channel).map(([id]) => id);
-        const renewed = new Set(await renewLeases(ctx.db, ctx.workerId, ids, plan.leaseMs));
-        const lost = ids.filter((id) => !renewed.has(id) && ctx.held.has(id));
-        if (lost.length > 0) ctx.log.warn(`lost the lease on ${lost.length} ${channel} deliveries still being sent`);
-      }
-    } catch (error) {
-      ctx.log.warn("renewing leases failed", error);
-    } finally {
-      running = false;
-    }
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 async function reportUnserved(ctx: EngineContext, summary: DrainSummary): Promise<void> {
@@ -113,7 +90,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     holding: () => ctx.held.size,
     onError: (error) => log.warn("heartbeat failed", error),
   });
-  const stopRenewal = startLeaseRenewal(ctx);
+  const stopRenewal = keepLeasesAlive(ctx);
   if (!options.stopWhenIdle) await reportUnserved(ctx, summary);
   let lastUnservedReport = Date.now();
 
@@ -125,7 +102,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
     let started = 0;
     try {
       if (Date.now() - lastReap >= REAP_EVERY_MS) {
-        summary.reaped += await reapExpiredLeases(db, ctx.deadAfterMs);
+        summary.reaped += await reapExpiredLeases(db, ctx.deadAfterMs, { workerId, ids: [...ctx.held.keys()] });
         lastReap = Date.now();
       }
       if (tasks.size < concurrency) {
@@ -157,7 +134,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       lastUnservedReport = Date.now();
       await reportUnserved(ctx, summary);
     }
-    const waitMs = tasks.size > 0 ? pollMs : await msUntilNextDue(db, pollMs).catch(() => pollMs);
+    const reapInMs = Math.max(0, lastReap + REAP_EVERY_MS - Date.now());
+    const waitMs = tasks.size > 0 ? pollMs : await msUntilNextDue(db, pollMs, reapInMs).catch(() => pollMs);
     if ((await latch.wait(waitMs, signal)) === "timer") summary.wakes.timer++;
   }
 

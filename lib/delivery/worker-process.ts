@@ -15,7 +15,6 @@ export type WorkerProcessOptions = {
   channels: () => readonly Channel[];
   concurrency?: number;
   pollMs?: number;
-  leaseMarginMs?: number;
 };
 
 export const PGLITE_REFUSAL =
@@ -81,9 +80,9 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<n
       signal: stop.signal,
       wake,
       deadAfterMs: config.SIGNALHOUSE_DEAD_AFTER,
+      leaseMs: config.SIGNALHOUSE_LEASE,
       concurrency: options.concurrency,
       pollMs: options.pollMs,
-      leaseMarginMs: options.leaseMarginMs,
     });
     consoleLog.info(`worker ${workerId} stopped: ${describeSummary(summary)}`);
     return 0;

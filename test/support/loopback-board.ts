@@ -9,7 +9,14 @@ export type ItemVerdict = "ok" | "expired" | { error: string; message?: string; 
 
 export type BoardItem = { id: string; payload: unknown };
 
-export type BoardRequest = { destination: string; requestId: string; workerId: string; items: BoardItem[] };
+export type BoardRequest = {
+  destination: string;
+  requestId: string;
+  workerId: string;
+  items: BoardItem[];
+  /** Date.now() of the test process when the request's body had arrived */
+  receivedAt: number;
+};
 
 export type BoardResponse = {
   status?: number;
@@ -74,6 +81,7 @@ export async function startLoopbackBoard(): Promise<LoopbackBoard> {
         requestId: String(req.headers["x-request-id"] ?? ""),
         workerId: String(req.headers["x-worker-id"] ?? ""),
         items: body.items ?? [],
+        receivedAt: Date.now(),
       };
       board.requests.push(request);
       const index = requestCounts.get(destination) ?? 0;

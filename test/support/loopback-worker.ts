@@ -16,6 +16,5 @@ process.exit(
       }),
     ],
     concurrency: number("CONCURRENCY", 2),
-    leaseMarginMs: number("LEASE_MARGIN_MS", 1_000),
   }),
 );

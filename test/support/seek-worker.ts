@@ -1,8 +1,7 @@
 // A standalone worker process exactly like `npm run worker` (same runWorkerProcess) serving the
 // product's SEEK channels built by seekChannelsFromEnv, for the multi-process full-stack test: the
 // environment points SEEK_* at the SEEK mock and DATABASE_URL at the test's PostgreSQL. MAX_SEND_MS
-// shortens the engine's send deadline (and so the lease), so a killed worker's rows come back in
-// seconds instead of the production minute.
+// shortens the engine's send deadline; the lease is SIGNALHOUSE_LEASE's (10 s unless set).
 import { db } from "@/lib/db/client";
 import { runWorkerProcess } from "@/lib/delivery/worker-process";
 import { seekChannelsFromEnv } from "@/lib/seek/seek-channels";
@@ -17,6 +16,5 @@ process.exit(
         maxSendMs: number("MAX_SEND_MS", channel.maxSendMs),
       })),
     concurrency: number("CONCURRENCY", 4),
-    leaseMarginMs: number("LEASE_MARGIN_MS", 15_000),
   }),
 );

@@ -38,7 +38,7 @@ describe.each(databasesUnderTest())("the destination circuit breaker on %s", (ki
         channels: [channel],
         workerId: "w1",
         concurrency: 4,
-        leaseMarginMs: 500,
+        leaseMs: 3_000,
         random: () => 1,
         log: quietLog(),
       });

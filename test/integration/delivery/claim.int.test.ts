@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { anyHalfOpenCircuit, claimDueDeliveries, claimProbeDeliveries } from "@/lib/delivery/claim-due-deliveries";
 import { lockOrderingKey } from "@/lib/delivery/lock-ordering-key";
+import { msUntilNextDue } from "@/lib/delivery/next-due";
 import { recordOutcomes } from "@/lib/delivery/record-outcomes";
 import { reapExpiredLeases, releaseLeases, renewLeases } from "@/lib/delivery/release-leases";
 import { addDeliveries, createOrganization, many } from "../../support/delivery-fixtures";
@@ -214,6 +215,86 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
     });
     const attempts = await prisma.deliveryAttempt.findMany({ where: { deliveryId: id } });
     expect(attempts.map((a) => [a.requestId, a.workerId, a.outcome])).toEqual([["r-fast", "fast", "delivered"]]);
+  });
+
+  it("a worker that claimed a row again after its own lease lapsed cannot record the old send over its newer claim", async () => {
+    await reset();
+    const [id] = await addDeliveries(prisma, org, many(1));
+    const [old] = await claimDueDeliveries(prisma, claimOptions("w", 10, 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await reapExpiredLeases(prisma, DEAD_AFTER)).toBe(1);
+    const [newer] = await claimDueDeliveries(prisma, claimOptions("w"));
+    expect(newer).toMatchObject({ id, attempts: 2 });
+    const at = new Date();
+    const common = { workerId: "w", sendStartedAt: at, now: at, deadAfterMs: DEAD_AFTER };
+    const retry = { kind: "retry" as const, code: "HTTP_503", message: "the stalled send's answer" };
+    const stale = { outcomes: new Map([[id!, retry]]), requests: [request(id!, "r-old")] };
+    expect((await recordOutcomes(prisma, { ...common, batch: [old!], result: stale })).leaseLost).toEqual([id]);
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: "in_flight",
+      leaseOwner: "w",
+      attempts: 2,
+    });
+
+    const delivered = { outcomes: new Map([[id!, { kind: "delivered" as const }]]), requests: [request(id!, "r-new")] };
+    expect((await recordOutcomes(prisma, { ...common, batch: [newer!], result: delivered })).delivered).toBe(1);
+    const attempts = await prisma.deliveryAttempt.findMany({ where: { deliveryId: id } });
+    expect(attempts.map((a) => [a.requestId, a.outcome])).toEqual([["r-new", "delivered"]]);
+  });
+
+  it("renewing a probe's lease pushes out its destination's block, so no second probe goes while it flies", async () => {
+    await reset();
+    await addDeliveries(
+      prisma,
+      org,
+      many(2, () => ({ destination: "bad" })),
+    );
+    await prisma.destinationState.create({
+      data: { destination: "bad", consecutiveFailures: 1, blockedUntil: new Date(Date.now() - 1) },
+    });
+    const [probe] = await claimProbeDeliveries(prisma, claimOptions("p1", 10, 1_000));
+    expect(probe).toMatchObject({ destination: "bad", probe: true });
+    expect(await renewLeases(prisma, "p1", [probe!.id], 120_000, [probe!.id])).toEqual([probe!.id]);
+    const blocked = await prisma.destinationState.findUniqueOrThrow({ where: { destination: "bad" } });
+    expect(blocked.blockedUntil!.getTime() - Date.now()).toBeGreaterThan(100_000);
+    expect(await claimProbeDeliveries(prisma, claimOptions("p2"))).toEqual([]);
+
+    // Once the probe's row is no longer held, renewing it touches neither the row nor the block.
+    await releaseLeases(prisma, "p1", [probe!.id], { unsent: false });
+    await prisma.destinationState.update({ where: { destination: "bad" }, data: { blockedUntil: null } });
+    expect(await renewLeases(prisma, "p1", [probe!.id], 120_000, [probe!.id])).toEqual([]);
+    expect(await prisma.destinationState.findUniqueOrThrow({ where: { destination: "bad" } })).toMatchObject({
+      blockedUntil: null,
+    });
+  });
+
+  it("an idle worker sleeps only until it may reap a lapsed lease again, not until its next poll", async () => {
+    await reset();
+    await addDeliveries(prisma, org, many(1));
+    await claimDueDeliveries(prisma, claimOptions("gone", 10, 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // it reaped 300 ms ago, so it may reap again in 700 ms (at most once a second)
+    const ms = await msUntilNextDue(prisma, 60_000, 700);
+    expect(ms).toBeGreaterThanOrEqual(700);
+    expect(ms).toBeLessThan(5_000);
+    expect(await msUntilNextDue(prisma, 60_000, 0)).toBeLessThan(700);
+  });
+
+  it("a live worker whose renewal ran late does not take its own rows back from itself; another worker does", async () => {
+    await reset();
+    const [mine, forgotten] = await addDeliveries(prisma, org, many(2));
+    await claimDueDeliveries(prisma, claimOptions("slow", 10, 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // it still sends `mine`; `forgotten` is one it no longer holds (its record failed)
+    expect(await reapExpiredLeases(prisma, DEAD_AFTER, { workerId: "slow", ids: [mine!] })).toBe(1);
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id: forgotten } })).toMatchObject({ state: "pending" });
+    expect(await renewLeases(prisma, "slow", [mine!], 30_000)).toEqual([mine]);
+    await prisma.delivery.update({ where: { id: mine }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
+    expect(await reapExpiredLeases(prisma, DEAD_AFTER, { workerId: "other", ids: [] })).toBe(1);
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id: mine } })).toMatchObject({
+      state: "pending",
+      lastErrorCode: "LEASE_EXPIRED",
+    });
   });
 
   it("renewing extends only the leases this worker still holds", async () => {

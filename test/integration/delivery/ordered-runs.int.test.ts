@@ -34,7 +34,7 @@ describe.each(databasesUnderTest())("ordered runs on %s", (kind) => {
   });
 
   const drain = () =>
-    drainOnce({ db: prisma, channels: [channel], workerId: "w1", concurrency: 2, leaseMarginMs: 500, log: quietLog() });
+    drainOnce({ db: prisma, channels: [channel], workerId: "w1", concurrency: 2, leaseMs: 3_000, log: quietLog() });
 
   it("a claim round holds at most its batch slots × maxBatch rows, even when every key has a long backlog", async () => {
     // 50 keys with 20 rows each, written key by key.

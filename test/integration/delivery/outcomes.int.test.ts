@@ -40,7 +40,7 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
   });
 
   const drain = (extra: Partial<Parameters<typeof drainOnce>[0]> = {}) =>
-    drainOnce({ db: prisma, channels: [channel], workerId: "w1", leaseMarginMs: 500, log: quietLog(), ...extra });
+    drainOnce({ db: prisma, channels: [channel], workerId: "w1", leaseMs: 3_000, log: quietLog(), ...extra });
 
   it("delivers a batch and records one attempt per delivery per HTTP request", async () => {
     const ids = await addDeliveries(prisma, org, many(13));

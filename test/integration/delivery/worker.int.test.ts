@@ -4,8 +4,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "@/lib/db/client";
 import type { Channel } from "@/lib/delivery/channel";
+import { claimBatches } from "@/lib/delivery/claim-batches";
 import { claimDueDeliveries } from "@/lib/delivery/claim-due-deliveries";
 import { type RunWorkerOptions, runWorker, type WorkerSummary } from "@/lib/delivery/drain";
+import { createEngineContext } from "@/lib/delivery/engine-context";
+import { processBatch } from "@/lib/delivery/process-batch";
+import { reapExpiredLeases } from "@/lib/delivery/release-leases";
 import { openWake, type WakeSource, wakeLocalWorkers } from "@/lib/delivery/wake";
 import {
   addDeliveries,
@@ -61,7 +65,7 @@ describe.each(databasesUnderTest())("the delivery worker on %s", (kind) => {
       signal: stop.signal,
       wake,
       pollMs: 60_000,
-      leaseMarginMs: 500,
+      leaseMs: 3_000,
       heartbeatMs: 100,
       log: quietLog(),
       ...extra,
@@ -108,6 +112,30 @@ describe.each(databasesUnderTest())("the delivery worker on %s", (kind) => {
     }
     const attempts = await prisma.deliveryAttempt.findMany({ where: { deliveryId: { in: ids } } });
     expect(attempts.every((a) => a.batchSize === 1 && a.outcome === "delivered")).toBe(true);
+  });
+
+  it("a worker that re-claims its own lapsed row keeps the newer claim: the stale batch records nothing and lets go only of its own hold", async () => {
+    const [id] = await addDeliveries(prisma, org, many(1));
+    const ctx = createEngineContext({ db: prisma, channels: [channel], workerId: "stalled", log: quietLog() });
+    const [stale] = await claimBatches(ctx, channel, 1, false);
+    const staleHold = ctx.held.get(id!);
+    // The worker stalls past its lease; it takes the row back itself, as its reaper and claimer.
+    await prisma.delivery.update({ where: { id }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
+    expect(await reapExpiredLeases(prisma, ctx.deadAfterMs)).toBe(1);
+    const [newer] = await claimBatches(ctx, channel, 1, false);
+    const newerHold = ctx.held.get(id!);
+    expect(newerHold).not.toBe(staleHold);
+
+    expect(await processBatch(ctx, channel, stale!)).toMatchObject({ delivered: 0, leaseLost: 1 });
+    expect(ctx.held.get(id!)).toBe(newerHold); // still renewed
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: "in_flight",
+      leaseOwner: "stalled",
+      attempts: 2,
+    });
+    expect(await processBatch(ctx, channel, newer!)).toMatchObject({ delivered: 1, leaseLost: 0 });
+    expect(ctx.held.size).toBe(0);
+    expect(board.acceptedCount(id!)).toBe(2); // at least once: the stalled send did reach the board
   });
 
   it("an admin pause of a channel stops claims; unpausing resumes them", async () => {

@@ -39,6 +39,7 @@ export async function POST(request: Request): Promise<Response> {
     channels: productionChannels(db()),
     workerId: newWorkerId("cron"),
     deadAfterMs: config.SIGNALHOUSE_DEAD_AFTER,
+    leaseMs: config.SIGNALHOUSE_LEASE,
   });
   const { mode: _mode, startedAt: _startedAt, stoppedAt: _stoppedAt, wakes: _wakes, ...counts } = summary;
   return Response.json({ ...counts, maxMs: query.data.maxMs, durationMs: Date.now() - started });

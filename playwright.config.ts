@@ -1,7 +1,7 @@
 // End-to-end tier: the built app, started the way a user starts it (`npm start`), on a fresh data folder.
 import path from "node:path";
-import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, findChromium } from "./e2e/chromium";
+import { chromium, defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, currentFacts, findChromium } from "./e2e/chromium";
 import { E2E } from "./e2e/e2e-env";
 
 export default defineConfig({
@@ -15,7 +15,7 @@ export default defineConfig({
   outputDir: path.join("test-results", "e2e"),
   use: {
     baseURL: E2E.baseURL,
-    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: findChromium(currentFacts(chromium.executablePath())), args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -7,6 +7,9 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "test/support/server-only.ts"),
 };
 
+// Shifts Date by SIGNALHOUSE_TEST_CLOCK_OFFSET when set (npm run test:future); a no-op otherwise.
+const clockShift = path.resolve(import.meta.dirname, "test/support/shift-clock.ts");
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -20,9 +23,12 @@ export default defineConfig({
             "components/**/*.test.ts",
             "components/**/*.test.tsx",
             "e2e/mocks/**/*.test.ts",
+            "e2e/chromium.test.ts",
+            "test/support/**/*.test.ts",
           ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          setupFiles: [clockShift],
         },
       },
       {
@@ -31,6 +37,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "test/integration/**/*.int.test.ts"],
           environment: "node",
+          setupFiles: [clockShift],
           testTimeout: 240_000,
           hookTimeout: 120_000,
           // Each file opens its own databases; two at a time keeps a 2-core machine responsive.

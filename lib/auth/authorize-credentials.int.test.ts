@@ -1,5 +1,5 @@
 // The Credentials provider's authorize step and the per-request user reload, against real databases.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TAllOrganizationsScope } from "@/lib/data/scope";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
@@ -36,6 +36,11 @@ describe.each(databasesUnderTest())("signing in on %s", (kind) => {
   afterAll(async () => {
     await database.close();
   });
+  // Failed sign-ins are counted against the clock of the test that recorded them: a count left by one
+  // test (on the real clock) must not lock an address for the next (on a fixed clock), whatever the day.
+  beforeEach(async () => {
+    await database.prisma.rateWindow.deleteMany();
+  });
 
   it("accepts the right email and password (email case-insensitive) and records lastSignInAt", async () => {
     const { prisma } = database;
@@ -48,11 +53,14 @@ describe.each(databasesUnderTest())("signing in on %s", (kind) => {
 
   it("refuses a wrong password, an unknown email and malformed input alike (null, nothing recorded)", async () => {
     const { prisma } = database;
+    const now = new Date("2026-11-23T09:05:00Z");
     const before = await prisma.auditLog.count();
-    expect(await authorizeCredentials(prisma, { email: "hirer@acme.test", password: "wrong password!" })).toBeNull();
-    expect(await authorizeCredentials(prisma, { email: "nobody@acme.test", password: PASSWORD })).toBeNull();
-    expect(await authorizeCredentials(prisma, { email: "not an email", password: PASSWORD })).toBeNull();
-    expect(await authorizeCredentials(prisma, undefined)).toBeNull();
+    expect(
+      await authorizeCredentials(prisma, { email: "hirer@acme.test", password: "wrong password!" }, now),
+    ).toBeNull();
+    expect(await authorizeCredentials(prisma, { email: "nobody@acme.test", password: PASSWORD }, now)).toBeNull();
+    expect(await authorizeCredentials(prisma, { email: "not an email", password: PASSWORD }, now)).toBeNull();
+    expect(await authorizeCredentials(prisma, undefined, now)).toBeNull();
     expect(await prisma.auditLog.count()).toBe(before);
   });
 

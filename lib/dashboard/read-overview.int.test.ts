@@ -252,7 +252,7 @@ describe.each(databasesUnderTest())("the overview on %s", (kind) => {
       });
 
     it("refuses a hirer and writes nothing", async () => {
-      const user = await loadSessionUser(db, { userId: hirer.id, signedInAt: Date.now() });
+      const user = await loadSessionUser(db, { userId: hirer.id, signedInAt: NOW.getTime() });
       if (!user) throw new Error("the hirer is missing");
       const scope = scopeFor(user);
       expect(scope.kind).toBe("organization");

@@ -11,8 +11,11 @@ import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/
 import { cancelDeliveries } from "./cancel-deliveries";
 import { retryDeliveriesNow } from "./retry-deliveries-now";
 
-const past = new Date("2026-01-01T00:00:00.000Z");
-const farFuture = new Date("2099-01-01T00:00:00.000Z");
+// Retry now and cancel compare with the database's clock (now()), which no test can inject: the times
+// of these rows are relative to the real clock, never fixed dates that one day stop being past or future.
+const DAY = 86_400_000;
+const past = new Date(Date.now() - 365 * DAY);
+const farFuture = new Date(Date.now() + 50 * 365 * DAY);
 
 describe.each(databasesUnderTest())("retry now and cancel on %s", (kind) => {
   let database: TestDatabase;

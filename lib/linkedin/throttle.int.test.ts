@@ -25,7 +25,7 @@ describe.each(databasesUnderTest())("LinkedIn throttle on %s", (kind) => {
   });
   afterAll(async () => t?.close());
 
-  it("grants records up to the per-minute limit and refuses the request that would pass it, until the next minute", async () => {
+  it("grants records up to the per-minute limit and refuses the request that would pass it, until enough of the sliding minute has passed", async () => {
     const id = clientId();
     const limits = { recordsPerMinute: 250, requestsPerDay: 1000 };
     const now = new Date("2026-11-23T10:05:10.000Z");
@@ -36,12 +36,21 @@ describe.each(databasesUnderTest())("LinkedIn throttle on %s", (kind) => {
       granted: false,
       window: "minute",
       code: MINUTE_FULL,
-      notBefore: new Date("2026-11-23T10:06:00.000Z"),
+      // the second 10:05:10 leaves the sliding minute (that second and the 60 after it) at 10:06:11
+      notBefore: new Date("2026-11-23T10:06:11.000Z"),
     });
     // what is left of the minute still fits a smaller request
     expect(await reserveLinkedinRequest(db, { clientId: id, records: 50, now, limits })).toEqual({ granted: true });
-    const nextMinute = new Date("2026-11-23T10:06:00.000Z");
-    expect(await reserveLinkedinRequest(db, { clientId: id, records: 100, now: nextMinute, limits })).toEqual({
+    // a new clock minute is no reset: 10:06:10.999 still counts 10:05:10
+    const sameSlidingMinute = new Date("2026-11-23T10:06:10.999Z");
+    expect(
+      await reserveLinkedinRequest(db, { clientId: id, records: 1, now: sameSlidingMinute, limits }),
+    ).toMatchObject({
+      granted: false,
+      window: "minute",
+    });
+    const next = new Date("2026-11-23T10:06:11.000Z");
+    expect(await reserveLinkedinRequest(db, { clientId: id, records: 100, now: next, limits })).toEqual({
       granted: true,
     });
     const rows = await db.rateWindow.findMany({
@@ -50,9 +59,26 @@ describe.each(databasesUnderTest())("LinkedIn throttle on %s", (kind) => {
     });
     expect(rows.map((r) => [r.key, r.count])).toEqual([
       [`linkedin:${id}:day:2026-11-23`, 4],
-      [`linkedin:${id}:minute:2026-11-23T10:05`, 250],
-      [`linkedin:${id}:minute:2026-11-23T10:06`, 100],
+      [`linkedin:${id}:lock`, 0],
+      [`linkedin:${id}:second:${Date.parse("2026-11-23T10:05:10Z") / 1000}`, 250],
+      [`linkedin:${id}:second:${Date.parse("2026-11-23T10:06:11Z") / 1000}`, 100],
     ]);
+  });
+
+  it("a burst across a clock minute's boundary never passes the limit: the minute slides", async () => {
+    const id = clientId();
+    const limits = { recordsPerMinute: 100, requestsPerDay: 1000 };
+    const before = new Date("2026-11-23T10:05:59.900Z");
+    const after = new Date("2026-11-23T10:06:00.100Z");
+    expect(await reserveLinkedinRequest(db, { clientId: id, records: 100, now: before, limits })).toEqual({
+      granted: true,
+    });
+    // a fixed clock minute would start afresh at 10:06:00 and let 100 more through within 200 ms
+    expect(await reserveLinkedinRequest(db, { clientId: id, records: 100, now: after, limits })).toMatchObject({
+      granted: false,
+      window: "minute",
+      notBefore: new Date("2026-11-23T10:07:00.000Z"),
+    });
   });
 
   it("refuses once the day's requests are used up, until next midnight UTC, saying the daily budget is used up", async () => {
@@ -70,7 +96,7 @@ describe.each(databasesUnderTest())("LinkedIn throttle on %s", (kind) => {
     });
     expect(refused.granted === false && refused.message).toMatch(/daily budget of 2 requests .* is used up/);
     // the refused request took nothing from the minute either: all or nothing
-    const minute = await db.rateWindow.findUnique({ where: { key: `linkedin:${id}:minute:2026-11-23T18:00` } });
+    const minute = await db.rateWindow.findUnique({ where: { key: `linkedin:${id}:second:${now.getTime() / 1000}` } });
     expect(minute?.count).toBe(10);
     const tomorrow = new Date("2026-11-24T00:00:00.000Z");
     expect(await reserveLinkedinRequest(db, { clientId: id, records: 5, now: tomorrow, limits })).toEqual({
@@ -93,14 +119,20 @@ describe.each(databasesUnderTest())("LinkedIn throttle on %s", (kind) => {
     try {
       const limits = { recordsPerMinute: 100, requestsPerDay: 1_000 };
       const now = new Date("2026-11-23T11:00:30.000Z");
+      // spread over five seconds of one sliding minute, so no single row's guard could hold the limit
       const grants = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
-          reserveLinkedinRequest(i % 2 === 0 ? db : other, { clientId: id, records: 7, now, limits }),
+          reserveLinkedinRequest(i % 2 === 0 ? db : other, {
+            clientId: id,
+            records: 7,
+            now: new Date(now.getTime() + (i % 5) * 1000),
+            limits,
+          }),
         ),
       );
       expect(grants.filter((g) => g.granted)).toHaveLength(14); // 14 × 7 = 98 ≤ 100 < 15 × 7
-      const minute = await db.rateWindow.findUnique({ where: { key: `linkedin:${id}:minute:2026-11-23T11:00` } });
-      expect(minute?.count).toBe(98);
+      const seconds = await db.rateWindow.findMany({ where: { key: { startsWith: `linkedin:${id}:second:` } } });
+      expect(seconds.reduce((sum, s) => sum + s.count, 0)).toBe(98);
       const day = await db.rateWindow.findUnique({ where: { key: `linkedin:${id}:day:2026-11-23` } });
       expect(day?.count).toBe(14);
 
@@ -112,14 +144,16 @@ describe.each(databasesUnderTest())("LinkedIn throttle on %s", (kind) => {
         ),
       );
       expect(dayGrants.filter((g) => g.granted)).toHaveLength(9);
-      const dayMinute = await db.rateWindow.findUnique({ where: { key: `linkedin:${dayId}:minute:2026-11-23T11:00` } });
+      const dayMinute = await db.rateWindow.findUnique({
+        where: { key: `linkedin:${dayId}:second:${now.getTime() / 1000}` },
+      });
       expect(dayMinute?.count).toBe(27);
     } finally {
       await other.$disconnect();
     }
   });
 
-  it("forgets windows older than two days when a new minute starts", async () => {
+  it("forgets second rows older than two minutes and day rows older than two days", async () => {
     const id = clientId();
     const limits = { recordsPerMinute: 100, requestsPerDay: 10 };
     await reserveLinkedinRequest(db, { clientId: id, records: 1, now: new Date("2026-11-20T10:00:00.000Z"), limits });
@@ -127,7 +161,11 @@ describe.each(databasesUnderTest())("LinkedIn throttle on %s", (kind) => {
     const keys = (await db.rateWindow.findMany({ where: { key: { startsWith: `linkedin:${id}:` } } })).map(
       (r) => r.key,
     );
-    expect(keys.sort()).toEqual([`linkedin:${id}:day:2026-11-23`, `linkedin:${id}:minute:2026-11-23T10:00`]);
+    expect(keys.sort()).toEqual([
+      `linkedin:${id}:day:2026-11-23`,
+      `linkedin:${id}:lock`,
+      `linkedin:${id}:second:${Date.parse("2026-11-23T10:00:00Z") / 1000}`,
+    ]);
   });
 
   it("reports the remaining daily budget of an organization's LinkedIn application, or null when it has none", async () => {

@@ -1,12 +1,14 @@
 // LinkedIn's limits per LinkedIn application (one per customer, so keyed by client id), enforced for all
-// workers and processes together: at most 10,000 records per minute and 100,000 requests per UTC day
-// (seed 004). Every request takes its share from both RateWindow counters before it is sent, all or
-// nothing, with an UPDATE that only succeeds while the count stays within the limit, so concurrent
-// workers can never together exceed it (docs/decisions/0051).
+// workers and processes together: at most 10,000 records in any minute (a sliding minute counted in whole
+// seconds, throttle-windows.ts) and 100,000 requests per UTC day (seed 004). Every request takes its
+// share from both before it is sent, all or nothing, in one transaction that first locks the client's
+// row, so concurrent workers can never together exceed either limit (docs/decisions/0051).
+
 import type { Db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import { loadLinkedinCredentials } from "./credentials";
 import { type LinkedinSettings, linkedinSettingsFromEnv } from "./linkedin-settings";
-import { dayWindow, minuteWindow, type ThrottleWindow } from "./throttle-windows";
+import { dayWindow, secondBucket, slidingMinuteFreeAt, slidingMinuteKeys } from "./throttle-windows";
 
 export type LinkedinLimits = { recordsPerMinute: number; requestsPerDay: number };
 
@@ -20,17 +22,50 @@ export type ThrottleGrant =
   | { granted: true }
   | { granted: false; window: "minute" | "day"; code: string; message: string; notBefore: Date };
 
+type Tx = Pick<Db, "$queryRaw" | "$executeRaw">;
+
 class DayFull extends Error {}
 
-/** Adds `amount` to a window's count unless that would pass `limit`: the new count, or null. */
-async function take(tx: Pick<Db, "$queryRaw">, window: ThrottleWindow, amount: number, limit: number, now: Date) {
+/** Adds `amount` to a row's count unless that would pass `limit`: the new count, or null. */
+async function take(tx: Tx, row: { key: string; start: Date }, amount: number, limit: number, now: Date) {
   const rows = await tx.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateWindow" (key, "windowStart", count, "updatedAt")
-    VALUES (${window.key}, ${window.start}, ${amount}, ${now})
+    VALUES (${row.key}, ${row.start}, ${amount}, ${now})
     ON CONFLICT (key) DO UPDATE SET count = "RateWindow".count + EXCLUDED.count, "updatedAt" = EXCLUDED."updatedAt"
     WHERE "RateWindow".count + EXCLUDED.count <= ${limit}
     RETURNING count`;
   return rows[0] ? Number(rows[0].count) : null;
+}
+
+/**
+ * Takes `records` from the client's sliding minute, or says when they would fit. The sliding sum reads
+ * many rows, so no single-row UPDATE can guard it: the client's lock row, upserted first, holds every other
+ * reservation of the same client until this transaction ends (PostgreSQL row lock; PGlite is one
+ * connection anyway).
+ */
+async function takeSlidingMinute(
+  tx: Tx,
+  clientId: string,
+  records: number,
+  limit: number,
+  now: Date,
+): Promise<{ firstOfSecond: boolean } | { freeAt: Date }> {
+  const lockKey = `linkedin:${clientId}:lock`;
+  await tx.$executeRaw`
+    INSERT INTO "RateWindow" (key, "windowStart", count, "updatedAt") VALUES (${lockKey}, ${now}, 0, ${now})
+    ON CONFLICT (key) DO UPDATE SET "updatedAt" = EXCLUDED."updatedAt"`;
+  const keys = slidingMinuteKeys(clientId, now);
+  const seconds = await tx.$queryRaw<{ windowStart: Date; count: number }[]>`
+    SELECT "windowStart", count FROM "RateWindow" WHERE key IN (${Prisma.join(keys)})`;
+  const freeAt = slidingMinuteFreeAt(
+    seconds.map((s) => ({ start: new Date(s.windowStart), count: Number(s.count) })),
+    records,
+    limit,
+  );
+  if (freeAt) return { freeAt };
+  const count = await take(tx, secondBucket(clientId, now), records, limit, now);
+  if (count === null) throw new Error("the sliding minute had room, but its second row did not");
+  return { firstOfSecond: count === records };
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -44,16 +79,15 @@ export async function reserveLinkedinRequest(
   if (input.records < 1 || input.records > limits.recordsPerMinute) {
     throw new RangeError(`a request carries 1 to ${limits.recordsPerMinute} records, not ${input.records}`);
   }
-  const minute = minuteWindow(input.clientId, input.now);
   const day = dayWindow(input.clientId, input.now);
   const taken = await db
     .$transaction(async (tx) => {
-      const minuteCount = await take(tx, minute, input.records, limits.recordsPerMinute, input.now);
-      if (minuteCount === null) return { full: "minute" as const };
+      const minute = await takeSlidingMinute(tx, input.clientId, input.records, limits.recordsPerMinute, input.now);
+      if ("freeAt" in minute) return { full: "minute" as const, freeAt: minute.freeAt };
       // Minute first, then day, in every transaction: two workers never wait on each other's second row.
       // A full day throws, so the minute's share is rolled back with the transaction.
       if ((await take(tx, day, 1, limits.requestsPerDay, input.now)) === null) throw new DayFull();
-      return { full: null, firstOfMinute: minuteCount === input.records };
+      return { full: null, firstOfSecond: minute.firstOfSecond };
     })
     .catch((error: unknown) => {
       if (error instanceof DayFull) return { full: "day" as const };
@@ -73,20 +107,26 @@ export async function reserveLinkedinRequest(
       granted: false,
       window: "minute",
       code: MINUTE_FULL,
-      message: `LinkedIn allows ${fmt(limits.recordsPerMinute)} note records per minute for client ${input.clientId}; this minute's are used, so this waits until ${minute.end.toISOString()}.`,
-      notBefore: minute.end,
+      message: `LinkedIn allows ${fmt(limits.recordsPerMinute)} note records per minute for client ${input.clientId}; the last minute's are used, so this waits until ${taken.freeAt.toISOString()}.`,
+      notBefore: taken.freeAt,
     };
   }
-  // Once a minute or so per client (the first request of a minute), drop windows nobody will count in again.
-  if (taken.firstOfMinute) await forgetOldWindows(db, input.clientId, input.now);
+  // The first request of a second (so at most once a second per client) drops rows nobody counts in again.
+  if (taken.firstOfSecond) await forgetOldWindows(db, input.clientId, input.now);
   return { granted: true };
 }
 
-/** Windows of this client older than two days are of no further use. */
+/** Second rows older than two minutes, and day rows older than two days, are of no further use. */
 async function forgetOldWindows(db: Db, clientId: string, now: Date): Promise<void> {
-  const prefix = `linkedin:${clientId.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`;
-  const cutoff = new Date(now.getTime() - 2 * 86_400_000);
-  await db.$executeRaw`DELETE FROM "RateWindow" WHERE key LIKE ${prefix} ESCAPE '\\' AND "windowStart" < ${cutoff}`;
+  const escaped = clientId.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const seconds = `linkedin:${escaped}:second:%`;
+  const days = `linkedin:${escaped}:day:%`;
+  const secondsCutoff = new Date(now.getTime() - 2 * 60_000);
+  const daysCutoff = new Date(now.getTime() - 2 * 86_400_000);
+  await db.$executeRaw`
+    DELETE FROM "RateWindow"
+    WHERE (key LIKE ${seconds} ESCAPE '\\' AND "windowStart" < ${secondsCutoff})
+       OR (key LIKE ${days} ESCAPE '\\' AND "windowStart" < ${daysCutoff})`;
 }
 
 export type DailyBudget = {

@@ -203,7 +203,7 @@ describe("fault injection", () => {
 });
 
 describe("LinkedIn's throttles as a check", () => {
-  it("answers 429 beyond the records-per-minute limit of a client id, and counts records per clock minute", async () => {
+  it("answers 429 beyond the records-per-minute limit of a client id, in a minute that slides by whole seconds", async () => {
     mock.setFaults({ recordsPerMinute: 5 });
     expect((await callNotes(mock, "PUT", { ids: ["N1", "N2", "N3"] })).status).toBe(200);
     const over = await callNotes(mock, "PUT", { ids: ["N4", "N5", "N6"] });
@@ -217,12 +217,29 @@ describe("LinkedIn's throttles as a check", () => {
       ids: ["N1", "N2", "N3"],
     });
     expect(other.status).toBe(200);
-    clock += 60_000;
+    // 10:01:00.999 still counts the second 10:00:00 (the current second and the 60 before it) ...
+    clock += 60_999;
+    expect((await callNotes(mock, "PUT", { ids: ["N4", "N5", "N6"] })).status).toBe(429);
+    // ... 10:01:01 no longer does
+    clock += 1;
     expect((await callNotes(mock, "PUT", { ids: ["N4", "N5", "N6"] })).status).toBe(200);
     expect(mock.recordsPerMinute(mock.customer.clientId)).toEqual([
       { minute: "2026-11-23T10:00:00.000Z", records: 3 },
       { minute: "2026-11-23T10:01:00.000Z", records: 3 },
     ]);
+  });
+
+  it("a burst across a clock minute's boundary is refused: the minute slides, it does not reset at :00", async () => {
+    mock.setFaults({ recordsPerMinute: 5 });
+    clock = Date.parse("2026-11-23T10:00:59.900Z");
+    expect((await callNotes(mock, "PUT", { ids: ["N1", "N2", "N3"] })).status).toBe(200);
+    clock = Date.parse("2026-11-23T10:01:00.100Z");
+    expect((await callNotes(mock, "PUT", { ids: ["N4", "N5", "N6"] })).status).toBe(429);
+    expect((await callNotes(mock, "PUT", { ids: ["N4", "N5"] })).status).toBe(200);
+    clock = Date.parse("2026-11-23T10:01:59.999Z");
+    expect((await callNotes(mock, "PUT", { ids: ["N6"] })).status).toBe(429);
+    clock = Date.parse("2026-11-23T10:02:00.000Z");
+    expect((await callNotes(mock, "PUT", { ids: ["N6", "N7", "N8"] })).status).toBe(200);
   });
 
   it("answers 429 beyond the requests-per-UTC-day limit until midnight UTC", async () => {

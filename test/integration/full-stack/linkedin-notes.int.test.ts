@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LinkedinMock, startLinkedinMock } from "@/e2e/mocks/linkedin/server";
 import { createPrisma, type Db, db } from "@/lib/db/client";
 import { productionChannels } from "@/lib/delivery/channels";
-import { drainFor, runWorker, type WorkerSummary } from "@/lib/delivery/drain";
+import { drainFor, drainOnce, runWorker, type WorkerSummary } from "@/lib/delivery/drain";
 import { openWake } from "@/lib/delivery/wake";
 import { createLinkedinNoteChannel } from "@/lib/linkedin/linkedin-note-channel";
 import { MINUTE_FULL } from "@/lib/linkedin/throttle";
@@ -24,6 +24,11 @@ describe.each(databasesUnderTest())("application notes from the API to LinkedIn 
   let mock: LinkedinMock;
   let unpointLinkedin: () => void;
   const extraClients: Db[] = [];
+  // One clock for LinkedIn (the mock) and the workers that send to it: the real one, unless a test holds
+  // it at a time of its choosing, so that where a request falls against a minute never depends on luck.
+  let heldAt: number | null = null;
+  const clockMs = () => heldAt ?? Date.now();
+  const clock = () => new Date(clockMs());
 
   const writeNotes = async (application: string, count: number) => {
     await api.putApplication(application, { positionId: "P1", candidate: { given: "Note", family: application } });
@@ -45,7 +50,7 @@ describe.each(databasesUnderTest())("application notes from the API to LinkedIn 
 
   beforeAll(async () => {
     h = await openApiHarness(kind);
-    mock = await startLinkedinMock({ limits: { recordsPerMinute: RECORDS_PER_MINUTE } });
+    mock = await startLinkedinMock({ now: clockMs, limits: { recordsPerMinute: RECORDS_PER_MINUTE } });
     unpointLinkedin = pointLinkedinAt(mock);
     await api.putPosition("P1", { title: "Recruiter", applyUrl: "https://ats.example.com/jobs/P1/apply" });
   });
@@ -56,7 +61,10 @@ describe.each(databasesUnderTest())("application notes from the API to LinkedIn 
     await db().$disconnect();
     await h?.close();
   });
-  beforeEach(() => mock.reset());
+  beforeEach(() => {
+    heldAt = null;
+    mock.reset();
+  });
 
   it("250 notes of one application reach LinkedIn in writing order, in three batch requests of at most 100", async () => {
     // Limits as LinkedIn's for this test: the cap has its own test below.
@@ -149,7 +157,7 @@ describe.each(databasesUnderTest())("application notes from the API to LinkedIn 
     ]);
   });
 
-  it("two workers together never send LinkedIn more records in a minute than the limit", async () => {
+  it("two workers together never send LinkedIn more records in a minute than the limit, nor across a minute's boundary", async () => {
     mock.setFaults({ recordsPerMinute: RECORDS_PER_MINUTE });
     // The earlier tests sent this LinkedIn client's records in this same minute, under LinkedIn's real
     // limit; this one starts the client's windows afresh, as the mock's reset did for its own count.
@@ -159,6 +167,9 @@ describe.each(databasesUnderTest())("application notes from the API to LinkedIn 
     const applications = Array.from({ length: 120 }, (_, i) => `M${i}`);
     for (const application of applications) await writeNotes(application, 2);
     const limits = { recordsPerMinute: RECORDS_PER_MINUTE, requestsPerDay: 100_000 };
+    // Held half a second before a clock minute ends (within a minute of the database's own clock, which
+    // decides what is due): the workers' reservations and LinkedIn's count see the same instant.
+    heldAt = Math.floor(Date.now() / 60_000) * 60_000 + 59_500;
     const wake = await openWake(h.target);
     const stop = new AbortController();
     const summaries: Promise<WorkerSummary>[] = [0, 1].map((n) => {
@@ -168,6 +179,7 @@ describe.each(databasesUnderTest())("application notes from the API to LinkedIn 
         db: database,
         channels: [createLinkedinNoteChannel({ db: database, limits })],
         workerId: `notes-cap-${n}`,
+        now: clock,
         mode: "standalone",
         signal: stop.signal,
         wake,
@@ -190,7 +202,7 @@ describe.each(databasesUnderTest())("application notes from the API to LinkedIn 
             }),
             h.prisma.destinationState.findUnique({ where: { destination } }),
           ]);
-          return inFlight === 0 && held > 0 && (state?.blockedUntil?.getTime() ?? 0) > Date.now();
+          return inFlight === 0 && held > 0 && (state?.blockedUntil?.getTime() ?? 0) > clockMs();
         },
         60_000,
       );
@@ -226,10 +238,34 @@ describe.each(databasesUnderTest())("application notes from the API to LinkedIn 
     const held = await h.prisma.delivery.findMany({
       where: { channel: "linkedin-note", state: "pending", lastErrorCode: MINUTE_FULL },
     });
-    const thisMinute = Math.floor(Date.now() / 60_000) * 60_000;
-    for (const row of held) expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(thisMinute);
+    for (const row of held) expect(row.nextAttemptAt.getTime()).toBeGreaterThan(clockMs());
     const ids = received.flatMap((r) => r.ids);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of received) expect(r.ids).toEqual([...r.ids].sort());
+
+    // One second later a new clock minute has begun, but not a new sliding one: whatever is due now is
+    // held again, and LinkedIn receives nothing (a fixed clock minute would send another minute's worth
+    // at once, and LinkedIn would answer 429).
+    heldAt += 1_000;
+    await h.prisma.delivery.updateMany({
+      where: { channel: "linkedin-note", state: "pending" },
+      data: { nextAttemptAt: new Date(Date.now() - 1_000) },
+    });
+    await h.prisma.destinationState.deleteMany();
+    const crossing = await drainOnce({
+      db: h.prisma,
+      channels: [createLinkedinNoteChannel({ db: h.prisma, limits })],
+      workerId: "notes-cap-boundary",
+      now: clock,
+      log: quietLog(),
+    });
+    expect(crossing.claimed).toBeGreaterThan(0);
+    expect(crossing.delivered).toBe(0);
+    expect(mock.received()).toHaveLength(received.length);
+    expect(
+      await h.prisma.delivery.count({
+        where: { channel: "linkedin-note", state: "pending", lastErrorCode: MINUTE_FULL },
+      }),
+    ).toBe(240 - delivered);
   });
 });

@@ -9,7 +9,14 @@ import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import { actorOf, authenticateRequest } from "./authenticate-request";
 import { errorResponse } from "./error-response";
-import { findReplay, readIdempotencyKey, requestFingerprint, type StoredResponse, storeResponse } from "./idempotency";
+import {
+  findReplay,
+  lockIdempotencyKey,
+  readIdempotencyKey,
+  requestFingerprint,
+  type StoredResponse,
+  storeResponse,
+} from "./idempotency";
 import { readJsonBody } from "./read-json-body";
 import { toApiIssues } from "./zod-issues";
 
@@ -64,6 +71,7 @@ export function v1Write<TBody, TParams>(spec: {
         prisma.$transaction(
           async (tx): Promise<StoredResponse & { replayed: boolean }> => {
             if (key) {
+              await lockIdempotencyKey(tx, principal.organizationId, key);
               const replay = await findReplay(tx, principal.organizationId, key, fingerprint);
               if (replay) return { ...replay, replayed: true };
             }
@@ -84,7 +92,8 @@ export function v1Write<TBody, TParams>(spec: {
       try {
         response = await run();
       } catch (error) {
-        // A concurrent request with the same key committed first: answer as its replay.
+        // The write itself met a row a concurrent request inserted first (two first PUTs of one id):
+        // run once more, now that row is visible. Same-key repeats never get here (lockIdempotencyKey).
         if (!key || !isUniqueViolation(error)) throw error;
         response = await run();
       }

@@ -8,7 +8,9 @@ import { env } from "../env";
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import { actorOf, authenticateRequest } from "./authenticate-request";
+import { assertPathIsUtf8 } from "./check-path-encoding";
 import { errorResponse } from "./error-response";
+import { findUnstorableText } from "./find-unstorable-text";
 import {
   findReplay,
   lockIdempotencyKey,
@@ -23,8 +25,10 @@ import { toApiIssues } from "./zod-issues";
 // Next passes no params at all to a route without dynamic segments (GET /api/v1/deliveries).
 type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 
-async function pathParams(context: RouteContext): Promise<Record<string, string | string[]>> {
-  return (await context.params) ?? {};
+async function pathParams(request: Request, context: RouteContext): Promise<Record<string, string | string[]>> {
+  const params = (await context.params) ?? {};
+  assertPathIsUtf8(request.url, params);
+  return params;
 }
 
 export type WriteContext<TBody, TParams> = {
@@ -35,8 +39,18 @@ export type WriteContext<TBody, TParams> = {
   params: TParams;
 };
 
-/** A request part validated by its schema, or VALIDATION_FAILED naming the first problem's path. */
+/**
+ * A request part validated by its schema, or VALIDATION_FAILED naming the first problem's path. Text
+ * PostgreSQL cannot store is refused here, before any schema, so no route can forget it.
+ */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: "body" | "path" | "query"): T {
+  const unstorable = findUnstorableText(value);
+  if (unstorable) {
+    const path = `${where}.${unstorable.path}`;
+    throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid: ${path} ${unstorable.message}`, [
+      { path, message: unstorable.message, code: "unstorable_text" },
+    ]);
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = toApiIssues(result.error).map((issue) => ({ ...issue, path: `${where}.${issue.path}` }));
@@ -61,7 +75,7 @@ export function v1Write<TBody, TParams>(spec: {
       const prisma = db();
       const principal = await authenticateRequest(prisma, request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
       const key = readIdempotencyKey(request);
-      const params = parseOrThrow(spec.params, await pathParams(context), "path");
+      const params = parseOrThrow(spec.params, await pathParams(request, context), "path");
       const { value } = await readJsonBody(request);
       const body = parseOrThrow(spec.body, value, "body");
       const path = new URL(request.url).pathname;
@@ -115,7 +129,7 @@ export function v1Read<TParams, TQuery, TResult>(spec: {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authenticateRequest(db(), request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
-      const params = parseOrThrow(spec.params, await pathParams(context), "path");
+      const params = parseOrThrow(spec.params, await pathParams(request, context), "path");
       const query = parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       return Response.json(await spec.read({ principal, params, query }));
     } catch (error) {

@@ -37,6 +37,8 @@ export type WriteContext<TBody, TParams> = {
   actor: string;
   body: TBody;
   params: TParams;
+  /** The request's clock, read once when it arrived: every rule about "now" in the write uses it. */
+  now: Date;
 };
 
 /**
@@ -71,6 +73,7 @@ export function v1Write<TBody, TParams>(spec: {
   write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] }>;
 }) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    const now = new Date();
     try {
       const prisma = db();
       const principal = await authenticateRequest(prisma, request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
@@ -89,7 +92,7 @@ export function v1Write<TBody, TParams>(spec: {
               const replay = await findReplay(tx, principal.organizationId, key, fingerprint);
               if (replay) return { ...replay, replayed: true };
             }
-            const result = await spec.write({ tx, principal, actor: actorOf(principal), body, params });
+            const result = await spec.write({ tx, principal, actor: actorOf(principal), body, params, now });
             const response = { status: 202, body: result };
             if (key)
               await storeResponse(

@@ -22,3 +22,11 @@ describe("findUnstorableText", () => {
     expect(findUnstorableText({ title: "面接 🎉 \t\u0001 café", n: 1, b: null, list: [true] })).toBeUndefined();
   });
 });
+
+describe("findUnstorableText on hostile shapes", () => {
+  it("walks a 100,000-deep array without overflowing the stack", () => {
+    const depth = 100_000;
+    const deep = JSON.parse(`${"[".repeat(depth)}"\\u0000"${"]".repeat(depth)}`);
+    expect(findUnstorableText(deep)?.message).toContain("U+0000");
+  });
+});

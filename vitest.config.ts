@@ -44,6 +44,17 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Generated hostile requests against every v1 route on PGlite (FUZZ_SEED replays a run).
+          name: "fuzz",
+          include: ["test/fuzz/**/*.fuzz.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

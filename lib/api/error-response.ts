@@ -1,9 +1,12 @@
 // The API's error body, `{ error: { code, message, issues } }`, mapped from AppError in one place.
-// Anything else is unexpected: logged in full, answered with a generic 500 that leaks nothing.
+// A database rejecting the client's value is a 400 (database-input-error). Anything else is unexpected:
+// logged in full, answered with a generic 500 that leaks nothing.
 import { randomUUID } from "node:crypto";
 import { isAppError } from "../errors/app-error";
+import { databaseInputError } from "./database-input-error";
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(thrown: unknown): Response {
+  const error = databaseInputError(thrown) ?? thrown;
   if (isAppError(error)) {
     return Response.json(
       { error: { code: error.code, message: error.message, issues: error.issues } },

@@ -1,6 +1,7 @@
 // Idempotency-Key: a repeat with the same key and body returns the first response and records nothing
 // new; the same key with another body is 422. The record is written in the same transaction as the
-// write it guards, so a crash can never leave one without the other.
+// write it guards, so a crash can never leave one without the other. Concurrent repeats are serialised
+// on the key (lockIdempotencyKey) before anything is read, so each later one sees the first's record.
 import { createHash } from "node:crypto";
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
@@ -34,6 +35,19 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
+}
+
+// Two-key advisory locks live apart from the single-bigint ones (ordering keys, first-admin setup), so a
+// hash collision here can only make two different keys wait for each other, never deadlock with those.
+const IDEMPOTENCY_LOCK_CLASS = 0x1de7;
+
+/**
+ * Holds a transaction-scoped lock on (organization, key) until commit or rollback. Taken first in the
+ * transaction: under READ COMMITTED, the statements after it see whatever the previous holder committed.
+ * On PGlite (one connection) transactions already run one at a time; the lock is then uncontended.
+ */
+export async function lockIdempotencyKey(tx: Prisma.TransactionClient, organizationId: string, key: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}::int4, hashtext(${`${organizationId}\n${key}`}))`;
 }
 
 export async function findReplay(

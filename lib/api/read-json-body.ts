@@ -40,7 +40,12 @@ async function readCapped(request: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  try {
+    // JSON is UTF-8 (RFC 8259); replacing bad bytes with U+FFFD would store text the client never sent.
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("INVALID_JSON", "The body is not valid UTF-8; send JSON encoded as UTF-8.");
+  }
 }
 
 function tooLarge(maxBytes: number): AppError {

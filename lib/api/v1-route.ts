@@ -8,16 +8,27 @@ import { env } from "../env";
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import { actorOf, authenticateRequest } from "./authenticate-request";
+import { assertPathIsUtf8 } from "./check-path-encoding";
 import { errorResponse } from "./error-response";
-import { findReplay, readIdempotencyKey, requestFingerprint, type StoredResponse, storeResponse } from "./idempotency";
+import { findUnstorableText } from "./find-unstorable-text";
+import {
+  findReplay,
+  lockIdempotencyKey,
+  readIdempotencyKey,
+  requestFingerprint,
+  type StoredResponse,
+  storeResponse,
+} from "./idempotency";
 import { readJsonBody } from "./read-json-body";
 import { toApiIssues } from "./zod-issues";
 
 // Next passes no params at all to a route without dynamic segments (GET /api/v1/deliveries).
 type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 
-async function pathParams(context: RouteContext): Promise<Record<string, string | string[]>> {
-  return (await context.params) ?? {};
+async function pathParams(request: Request, context: RouteContext): Promise<Record<string, string | string[]>> {
+  const params = (await context.params) ?? {};
+  assertPathIsUtf8(request.url, params);
+  return params;
 }
 
 export type WriteContext<TBody, TParams> = {
@@ -26,10 +37,22 @@ export type WriteContext<TBody, TParams> = {
   actor: string;
   body: TBody;
   params: TParams;
+  /** The request's clock, read once when it arrived: every rule about "now" in the write uses it. */
+  now: Date;
 };
 
-/** A request part validated by its schema, or VALIDATION_FAILED naming the first problem's path. */
+/**
+ * A request part validated by its schema, or VALIDATION_FAILED naming the first problem's path. Text
+ * PostgreSQL cannot store is refused here, before any schema, so no route can forget it.
+ */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: "body" | "path" | "query"): T {
+  const unstorable = findUnstorableText(value);
+  if (unstorable) {
+    const path = `${where}.${unstorable.path}`;
+    throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid: ${path} ${unstorable.message}`, [
+      { path, message: unstorable.message, code: "unstorable_text" },
+    ]);
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = toApiIssues(result.error).map((issue) => ({ ...issue, path: `${where}.${issue.path}` }));
@@ -50,11 +73,12 @@ export function v1Write<TBody, TParams>(spec: {
   write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] }>;
 }) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    const now = new Date();
     try {
       const prisma = db();
       const principal = await authenticateRequest(prisma, request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
       const key = readIdempotencyKey(request);
-      const params = parseOrThrow(spec.params, await pathParams(context), "path");
+      const params = parseOrThrow(spec.params, await pathParams(request, context), "path");
       const { value } = await readJsonBody(request);
       const body = parseOrThrow(spec.body, value, "body");
       const path = new URL(request.url).pathname;
@@ -64,10 +88,11 @@ export function v1Write<TBody, TParams>(spec: {
         prisma.$transaction(
           async (tx): Promise<StoredResponse & { replayed: boolean }> => {
             if (key) {
+              await lockIdempotencyKey(tx, principal.organizationId, key);
               const replay = await findReplay(tx, principal.organizationId, key, fingerprint);
               if (replay) return { ...replay, replayed: true };
             }
-            const result = await spec.write({ tx, principal, actor: actorOf(principal), body, params });
+            const result = await spec.write({ tx, principal, actor: actorOf(principal), body, params, now });
             const response = { status: 202, body: result };
             if (key)
               await storeResponse(
@@ -84,7 +109,8 @@ export function v1Write<TBody, TParams>(spec: {
       try {
         response = await run();
       } catch (error) {
-        // A concurrent request with the same key committed first: answer as its replay.
+        // The write itself met a row a concurrent request inserted first (two first PUTs of one id):
+        // run once more, now that row is visible. Same-key repeats never get here (lockIdempotencyKey).
         if (!key || !isUniqueViolation(error)) throw error;
         response = await run();
       }
@@ -106,7 +132,7 @@ export function v1Read<TParams, TQuery, TResult>(spec: {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authenticateRequest(db(), request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
-      const params = parseOrThrow(spec.params, await pathParams(context), "path");
+      const params = parseOrThrow(spec.params, await pathParams(request, context), "path");
       const query = parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       return Response.json(await spec.read({ principal, params, query }));
     } catch (error) {

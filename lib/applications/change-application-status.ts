@@ -2,6 +2,7 @@
 // pipeline version it was recorded with) and exactly one ApplicationStatusUpdate outbox row. The API
 // route and the hirer's server action both come here: one code path for both.
 import { AppError } from "../errors/app-error";
+import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { recordWorkflowTransition } from "../history/record-workflow-transition";
@@ -24,6 +25,7 @@ export async function changeApplicationStatus(
   input: ChangeApplicationStatus,
   now: Date = new Date(),
 ): Promise<WriteResult> {
+  rejectFutureTime(input.occurredAt, now, "occurredAt");
   const app = await findApplicationForUpdate(tx, input.organizationId, input.applicationId);
   if (!app.position.applicationPipelineId) {
     throw new AppError(

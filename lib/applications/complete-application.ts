@@ -1,6 +1,7 @@
 // The candidate finished the external apply form: queue SEEK's ApplicationComplete signal with the
 // application's newest seek-token (seed 002). No token, nothing to correlate: 422.
 import { AppError } from "../errors/app-error";
+import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery, TOKEN_PREFIX_LENGTH } from "../outbox/enqueue-delivery";
@@ -13,6 +14,7 @@ export async function completeApplication(
   input: { organizationId: string; applicationId: string; occurredAt?: Date; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {
+  rejectFutureTime(input.occurredAt, now, "occurredAt");
   const app = await findApplicationForUpdate(tx, input.organizationId, input.applicationId);
   const capture = app.seekTokenCapture;
   if (!capture) {

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** a time the client says something happened is more than 5 minutes ahead of the server clock */
+  OCCURRED_IN_FUTURE: 422,
   RATE_LIMITED: 429,
   /** the server is not configured for this (e.g. CRON_SECRET unset) */
   SERVICE_UNAVAILABLE: 503,

@@ -1,6 +1,7 @@
 // Creates a process history item the first time, replaces it afterwards. Operations on one item are
 // queued under one ordering key, so an update never overtakes its create (lib/delivery claims in order).
 import { AppError } from "../errors/app-error";
+import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
@@ -59,6 +60,7 @@ export async function putHistoryItem(
   input: { organizationId: string; candidateId: string; idempotencyId: string; body: THistoryItemInput; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {
+  rejectFutureTime(input.body.actionDate, now, "actionDate");
   const candidate = await findSeekCandidate(tx, input.organizationId, input.candidateId);
   const { body } = input;
   const item = buildHistoryItem({

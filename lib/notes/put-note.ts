@@ -1,6 +1,7 @@
 // Creates or updates an application note and queues it for LinkedIn, in writing order per application.
 
 import { AppError } from "../errors/app-error";
+import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
@@ -17,6 +18,7 @@ export async function putNote(
   input: { organizationId: string; applicationId: string; noteId: string; body: TNoteInput; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {
+  rejectFutureTime(input.body.createdAt, now, "createdAt");
   const app = await findApplication(tx, input.organizationId, input.applicationId);
   const { body } = input;
   const fields = {

@@ -2,6 +2,7 @@
 // PositionStatusUpdate outbox row. Profile ids past their 180-day life are left out; when all are,
 // the row is written expired (seek-api notes: SEEK would ignore it).
 import { AppError } from "../errors/app-error";
+import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
@@ -14,6 +15,7 @@ export async function changePositionStatus(
   input: { organizationId: string; positionId: string; statusKey: string; occurredAt?: Date; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {
+  rejectFutureTime(input.occurredAt, now, "occurredAt");
   const found = await tx.position.findUnique({
     where: { organizationId_externalId: { organizationId: input.organizationId, externalId: input.positionId } },
     select: { id: true },

@@ -7,11 +7,15 @@ import { upsertApplication } from "@/lib/applications/upsert-application";
 export const PUT = v1Write({
   params: ZApplicationParams,
   body: ZApplicationInput,
-  write: ({ tx, principal, actor, body, params }) =>
-    upsertApplication(tx, {
-      organizationId: principal.organizationId,
-      applicationId: params.applicationId,
-      body,
-      actor,
-    }),
+  write: ({ tx, principal, actor, body, params, now }) =>
+    upsertApplication(
+      tx,
+      {
+        organizationId: principal.organizationId,
+        applicationId: params.applicationId,
+        body,
+        actor,
+      },
+      now,
+    ),
 });

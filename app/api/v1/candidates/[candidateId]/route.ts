@@ -7,6 +7,10 @@ import { ZExternalId } from "@/lib/positions/position-input";
 export const PUT = v1Write({
   params: z.object({ candidateId: ZExternalId }),
   body: ZCandidateInput,
-  write: ({ tx, principal, actor, body, params }) =>
-    upsertCandidate(tx, { organizationId: principal.organizationId, candidateId: params.candidateId, body, actor }),
+  write: ({ tx, principal, actor, body, params, now }) =>
+    upsertCandidate(
+      tx,
+      { organizationId: principal.organizationId, candidateId: params.candidateId, body, actor },
+      now,
+    ),
 });

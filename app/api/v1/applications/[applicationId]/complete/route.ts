@@ -6,11 +6,15 @@ import { completeApplication } from "@/lib/applications/complete-application";
 export const POST = v1Write({
   params: ZApplicationParams,
   body: ZCompleteBody,
-  write: ({ tx, principal, actor, body, params }) =>
-    completeApplication(tx, {
-      organizationId: principal.organizationId,
-      applicationId: params.applicationId,
-      occurredAt: body.occurredAt,
-      actor,
-    }),
+  write: ({ tx, principal, actor, body, params, now }) =>
+    completeApplication(
+      tx,
+      {
+        organizationId: principal.organizationId,
+        applicationId: params.applicationId,
+        occurredAt: body.occurredAt,
+        actor,
+      },
+      now,
+    ),
 });

@@ -6,12 +6,16 @@ import { changeApplicationStatus } from "@/lib/applications/change-application-s
 export const POST = v1Write({
   params: ZApplicationParams,
   body: ZStatusChange,
-  write: ({ tx, principal, actor, body, params }) =>
-    changeApplicationStatus(tx, {
-      organizationId: principal.organizationId,
-      applicationId: params.applicationId,
-      statusKey: body.status,
-      occurredAt: body.occurredAt,
-      actor,
-    }),
+  write: ({ tx, principal, actor, body, params, now }) =>
+    changeApplicationStatus(
+      tx,
+      {
+        organizationId: principal.organizationId,
+        applicationId: params.applicationId,
+        statusKey: body.status,
+        occurredAt: body.occurredAt,
+        actor,
+      },
+      now,
+    ),
 });

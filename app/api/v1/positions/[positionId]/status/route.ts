@@ -6,12 +6,16 @@ import { changePositionStatus } from "@/lib/positions/change-position-status";
 export const POST = v1Write({
   params: ZPositionParams,
   body: ZStatusChange,
-  write: ({ tx, principal, actor, body, params }) =>
-    changePositionStatus(tx, {
-      organizationId: principal.organizationId,
-      positionId: params.positionId,
-      statusKey: body.status,
-      occurredAt: body.occurredAt,
-      actor,
-    }),
+  write: ({ tx, principal, actor, body, params, now }) =>
+    changePositionStatus(
+      tx,
+      {
+        organizationId: principal.organizationId,
+        positionId: params.positionId,
+        statusKey: body.status,
+        occurredAt: body.occurredAt,
+        actor,
+      },
+      now,
+    ),
 });

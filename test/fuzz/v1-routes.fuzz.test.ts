@@ -1,0 +1,223 @@
+// Fuzz tier: generated hostile ids, bodies and headers for every v1 route handler, driven in-process
+// against PGlite like the integration harness. Two rules hold for every request: no 5xx, and a refused
+// (4xx) request leaves the database exactly as it was. FUZZ_SEED replays a run; FUZZ_RUNS scales it.
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as completeApplication } from "@/app/api/v1/applications/[applicationId]/complete/route";
+import { DELETE as deleteNote, PUT as putNote } from "@/app/api/v1/applications/[applicationId]/notes/[noteId]/route";
+import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]/route";
+import { POST as applicationStatus } from "@/app/api/v1/applications/[applicationId]/status/route";
+import {
+  DELETE as deleteHistory,
+  PUT as putHistory,
+} from "@/app/api/v1/candidates/[candidateId]/history/[idempotencyId]/route";
+import { PUT as putCandidate } from "@/app/api/v1/candidates/[candidateId]/route";
+import { GET as getDelivery } from "@/app/api/v1/deliveries/[deliveryId]/route";
+import { GET as listDeliveries } from "@/app/api/v1/deliveries/route";
+import { GET as getPipeline, PUT as putPipeline } from "@/app/api/v1/pipelines/[pipelineKey]/route";
+import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
+import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
+import { type ApiHarness, BOOTSTRAP_KEY, call, openApiHarness, seedPipeline } from "../support/api-harness";
+import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
+import { databaseFingerprint } from "./database-fingerprint";
+import { hostileBody, hostileHeaders, hostileId, hostileQuery, percentEncode, type RawBody } from "./hostile-input";
+
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string> | undefined> },
+) => Promise<Response>;
+
+type Route = {
+  name: string;
+  handler: Handler;
+  method: string;
+  /** path segments; ":name" is a dynamic segment */
+  segments: string[];
+  /** a valid body the mutations start from; none for GET */
+  body?: Record<string, unknown>;
+};
+
+const position = {
+  title: "Barista",
+  pipeline: "pos",
+  applicationPipeline: "std",
+  seekPositionProfileIds: ["seekAnzPublicTest:positionProfile:jobAd:27cuZeA47"],
+  applyUrl: "https://ats.example.com/apply",
+};
+
+const routes: Route[] = [
+  { name: "GET /deliveries", handler: listDeliveries, method: "GET", segments: ["deliveries"] },
+  { name: "GET /deliveries/:id", handler: getDelivery, method: "GET", segments: ["deliveries", ":deliveryId"] },
+  { name: "GET /pipelines/:key", handler: getPipeline, method: "GET", segments: ["pipelines", ":pipelineKey"] },
+  {
+    name: "PUT /pipelines/:key",
+    handler: putPipeline,
+    method: "PUT",
+    segments: ["pipelines", ":pipelineKey"],
+    body: { name: "Fuzz", kind: "application", statuses: [{ key: "a", label: "A", success: null }] },
+  },
+  {
+    name: "PUT /positions/:id",
+    handler: putPosition,
+    method: "PUT",
+    segments: ["positions", ":positionId"],
+    body: position,
+  },
+  {
+    name: "POST /positions/:id/status",
+    handler: positionStatus,
+    method: "POST",
+    segments: ["positions", ":positionId", "status"],
+    body: { status: "open" },
+  },
+  {
+    name: "PUT /applications/:id",
+    handler: putApplication,
+    method: "PUT",
+    segments: ["applications", ":applicationId"],
+    body: { positionId: "P1", candidate: { given: "Terry", family: "Astley" }, seekToken: "tok-0123456789" },
+  },
+  {
+    name: "POST /applications/:id/status",
+    handler: applicationStatus,
+    method: "POST",
+    segments: ["applications", ":applicationId", "status"],
+    body: { status: "shortlist" },
+  },
+  {
+    name: "POST /applications/:id/complete",
+    handler: completeApplication,
+    method: "POST",
+    segments: ["applications", ":applicationId", "complete"],
+    body: {},
+  },
+  {
+    name: "PUT /applications/:id/notes/:noteId",
+    handler: putNote,
+    method: "PUT",
+    segments: ["applications", ":applicationId", "notes", ":noteId"],
+    body: { note: "Great interview", author: { firstName: "Hannah", lastName: "Hirer" } },
+  },
+  {
+    name: "DELETE /applications/:id/notes/:noteId",
+    handler: deleteNote,
+    method: "DELETE",
+    segments: ["applications", ":applicationId", "notes", ":noteId"],
+    body: {},
+  },
+  {
+    name: "PUT /candidates/:id",
+    handler: putCandidate,
+    method: "PUT",
+    segments: ["candidates", ":candidateId"],
+    body: {
+      name: { given: "Terry", family: "Astley" },
+      seekCandidateProfileId: "seekAnzPublicTest:candidateProfile:1",
+    },
+  },
+  {
+    name: "PUT /candidates/:id/history/:idempotencyId",
+    handler: putHistory,
+    method: "PUT",
+    segments: ["candidates", ":candidateId", "history", ":idempotencyId"],
+    body: { action: { code: "Note", name: "Called" }, actionDate: new Date().toISOString() },
+  },
+  {
+    name: "DELETE /candidates/:id/history/:idempotencyId",
+    handler: deleteHistory,
+    method: "DELETE",
+    segments: ["candidates", ":candidateId", "history", ":idempotencyId"],
+    body: {},
+  },
+];
+
+/** The request a client would send, and the params Next would hand the handler for it. */
+function buildRequest(
+  route: Route,
+  ids: string[],
+  query: string,
+  body: RawBody | undefined,
+  headers: Record<string, string>,
+) {
+  let n = 0;
+  const params: Record<string, string> = {};
+  const raw = route.segments.map((segment) => {
+    if (!segment.startsWith(":")) return segment;
+    const id = ids[n++] ?? "x";
+    const encoded = percentEncode(id);
+    params[segment.slice(1)] = tryDecode(encoded) ?? encoded;
+    return encoded;
+  });
+  const url = `http://localhost/api/v1/${raw.join("/")}${query}`;
+  const request = new Request(url, { method: route.method, headers, body: route.method === "GET" ? undefined : body });
+  return { request, params: n === 0 ? undefined : params };
+}
+
+function tryDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+describe(`v1 routes under hostile input (replay with FUZZ_SEED=${SEED})`, () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await openApiHarness("pglite");
+    await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
+    await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
+    const setup: [Handler, string, Record<string, string>, unknown][] = [
+      [putPosition, "/api/v1/positions/P1", { positionId: "P1" }, position],
+      [putApplication, "/api/v1/applications/A1", { applicationId: "A1" }, routes[6]!.body],
+      [putCandidate, "/api/v1/candidates/C1", { candidateId: "C1" }, routes[11]!.body],
+      [putNote, "/api/v1/applications/A1/notes/N1", { applicationId: "A1", noteId: "N1" }, { note: "Hello" }],
+    ];
+    for (const [handler, path, params, body] of setup) {
+      expect((await call(handler, { method: "PUT", path, params, body })).status).toBe(202);
+    }
+  });
+  afterAll(async () => h?.close());
+
+  it("covers every handler of every v1 route file", async () => {
+    const root = path.resolve(import.meta.dirname, "../../app/api/v1");
+    const files = fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("route.ts"));
+    const exported = new Set<unknown>();
+    for (const file of files) {
+      const module = (await import(path.join(root, file))) as Record<string, unknown>;
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (module[method]) exported.add(module[method]);
+    }
+    expect(exported.size).toBeGreaterThan(0);
+    expect(new Set(routes.map((r) => r.handler))).toEqual(exported);
+  });
+
+  it.each(routes)("$name: never 5xx; a refused request writes nothing", async (route) => {
+    const ids = route.segments.filter((s) => s.startsWith(":")).length;
+    const bodyArb = route.body ? hostileBody(route.body).map((b) => b as RawBody | undefined) : fc.constant(undefined);
+    let fingerprint = await databaseFingerprint(h.prisma);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(hostileId(), { minLength: ids, maxLength: ids }),
+        route.name === "GET /deliveries" ? hostileQuery() : fc.constant(""),
+        bodyArb,
+        hostileHeaders(BOOTSTRAP_KEY),
+        async (idList, query, body, headers) => {
+          const { request, params } = buildRequest(route, idList, query, body, headers);
+          const response = await route.handler(request, { params: Promise.resolve(params) });
+          const text = await response.text();
+          expect(response.status, text).toBeLessThan(500);
+          const after = await databaseFingerprint(h.prisma);
+          if (response.status >= 400)
+            expect(after, `refused with ${response.status} but wrote: ${text}`).toBe(fingerprint);
+          fingerprint = after;
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+});

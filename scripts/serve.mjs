@@ -4,7 +4,7 @@
 // rate limit, docs/decisions/0124). stampRequest passes both on in headers a client cannot supply.
 import http from "node:http";
 import next from "next";
-import { answerUndecodableApplyPath, stampRequest } from "./stamp-request.mjs";
+import { answerUndecodablePath, stampRequest } from "./stamp-request.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -16,7 +16,7 @@ await app.prepare();
 
 const server = http.createServer((request, response) => {
   stampRequest(request);
-  if (answerUndecodableApplyPath(request, response)) return;
+  if (answerUndecodablePath(request, response)) return;
   handle(request, response).catch((error) => {
     console.error("[serve] unhandled error", error);
     if (!response.headersSent) response.writeHead(500).end();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
+import { PEER_ADDRESS_HEADER } from "../http/peer-address";
 import { NO_TRUSTED_PROXIES, parseTrustedProxies } from "../http/trusted-proxies";
-import { chooseClientAddress, clientAddress, NO_PEER_KEY, PEER_ADDRESS_HEADER } from "./client-address";
+import { chooseClientAddress, clientAddress, NO_PEER_KEY } from "./client-address";
 
 const trusted = (list: string) => {
   const parsed = parseTrustedProxies(list);

@@ -3,10 +3,10 @@
 // name. X-Forwarded-For is read only when the peer is a configured trusted proxy, and then walked from
 // the right, skipping trusted hops: the first untrusted hop is the client. Entries to the left of it
 // are whatever the client claimed and are never used (docs/decisions/0124-client-address.md).
+
+import { PEER_ADDRESS_HEADER } from "../http/peer-address";
 import type { TTrustedProxies } from "../http/trusted-proxies";
 import { normalizeAddress } from "../http/trusted-proxies";
-
-export const PEER_ADDRESS_HEADER = "x-signalhouse-peer-address";
 
 /** Where no server stamped the peer (e.g. plain `next start`): one shared bucket, never a header's word. */
 export const NO_PEER_KEY = "no-peer-address";

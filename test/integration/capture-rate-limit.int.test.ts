@@ -8,7 +8,7 @@ import { GET as apply } from "@/app/apply/[...path]/route";
 import { resetEnvCache } from "@/lib/env";
 import { ZPositionInput } from "@/lib/positions/position-input";
 import { upsertPosition } from "@/lib/positions/upsert-position";
-import { answerUndecodableApplyPath, stampRequest } from "@/scripts/stamp-request.mjs";
+import { answerUndecodablePath, stampRequest } from "@/scripts/stamp-request.mjs";
 import { type ApiHarness, openApiHarness } from "../support/api-harness";
 
 const LIMIT = 30;
@@ -17,7 +17,7 @@ const LIMIT = 30;
 function serveApplyRoute(): http.Server {
   return http.createServer(async (req, res) => {
     stampRequest(req);
-    if (answerUndecodableApplyPath(req, res)) return;
+    if (answerUndecodablePath(req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers))

@@ -6,9 +6,9 @@ import { AppError } from "../errors/app-error";
 import { listStatusHistory, type TStatusChange } from "../events/list-status-history";
 import { listDeliveriesOfRecord, type TRecordDelivery } from "../outbox/deliveries-of-record";
 import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
+import { moveChoices, type TMoveChoices } from "../pipelines/move-choices";
 import { pipelinesById } from "../pipelines/pipelines-by-id";
 import { loadVersionDefinitions, statusLabel } from "../pipelines/status-labels";
-import { moveChoices, type TMoveChoices } from "../status-moves/move-choices";
 
 export type TPipelineLink = { key: string; name: string; version: number | null };
 

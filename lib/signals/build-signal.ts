@@ -1,6 +1,6 @@
 // Builds the SendSignalInput SEEK receives, exactly and completely, at the moment the event is recorded.
 // The outbox row stores it as is, so a later pipeline edit can never change a queued signal.
-import type { StatusAt, TPipelineDefinition } from "../pipelines/pipeline-definition";
+import type { StatusAt } from "../pipelines/pipeline-definition";
 import { type SeekStatusState, seekStateFor } from "../pipelines/seek-state";
 
 export type SignalState = SeekStatusState & { timestamp: string };

@@ -23,6 +23,7 @@ export default defineConfig({
           ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          setupFiles: ["test/support/console-error-fails.ts"],
         },
       },
       {
@@ -31,6 +32,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "test/integration/**/*.int.test.ts"],
           environment: "node",
+          setupFiles: ["test/support/console-error-fails.ts"],
           testTimeout: 240_000,
           hookTimeout: 120_000,
           // Each file opens its own databases; two at a time keeps a 2-core machine responsive.

@@ -9,6 +9,8 @@ const alias = {
 
 // Shifts Date by SIGNALHOUSE_TEST_CLOCK_OFFSET when set (npm run test:future); a no-op otherwise.
 const clockShift = path.resolve(import.meta.dirname, "test/support/shift-clock.ts");
+// An unexpected console.error fails the test that caused it (expectConsoleError() allows one).
+const consoleErrorFails = path.resolve(import.meta.dirname, "test/support/console-error-fails.ts");
 
 export default defineConfig({
   resolve: { alias },
@@ -28,7 +30,7 @@ export default defineConfig({
           ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
-          setupFiles: [clockShift],
+          setupFiles: [clockShift, consoleErrorFails],
         },
       },
       {
@@ -37,7 +39,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "test/integration/**/*.int.test.ts"],
           environment: "node",
-          setupFiles: [clockShift],
+          setupFiles: [clockShift, consoleErrorFails],
           testTimeout: 240_000,
           hookTimeout: 120_000,
           // Each file opens its own databases; two at a time keeps a 2-core machine responsive.
@@ -51,6 +53,7 @@ export default defineConfig({
           name: "fuzz",
           include: ["test/fuzz/**/*.fuzz.test.ts"],
           environment: "node",
+          setupFiles: [consoleErrorFails],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -4,7 +4,7 @@
 // current status and the selection steps on to the status after it; the action's message stays visible.
 import { useEffect, useId, useState } from "react";
 import type { TActionState } from "@/lib/actions/action-state";
-import type { TMoveChoice } from "@/lib/status-moves/move-choices";
+import type { TMoveChoice } from "@/lib/pipelines/move-choices";
 import { ActionForm } from "../forms/action-form";
 import { inputClass } from "../ui/styles";
 

@@ -5,8 +5,8 @@ import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery, TOKEN_PREFIX_LENGTH } from "../outbox/enqueue-delivery";
+import { identifierExpiresAt } from "../outbox/identifier-expiry";
 import { applicationCompleteSignal } from "../signals/build-signal";
-import { identifierExpiresAt } from "../signals/identifier-expiry";
 import { findApplicationForUpdate } from "./find-application";
 
 export async function completeApplication(

@@ -5,11 +5,11 @@ import type { DbOrTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import { listStatusHistory, type TStatusChange } from "../events/list-status-history";
 import { listDeliveriesOfRecord, type TRecordDelivery } from "../outbox/deliveries-of-record";
+import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
+import { moveChoices, type TMoveChoices } from "../pipelines/move-choices";
 import { pipelinesById } from "../pipelines/pipelines-by-id";
 import { type SeekStatusState, seekStateFor } from "../pipelines/seek-state";
 import { loadVersionDefinitions } from "../pipelines/status-labels";
-import { identifierExpiresAt, isIdentifierExpired } from "../signals/identifier-expiry";
-import { moveChoices, type TMoveChoices } from "../status-moves/move-choices";
 
 /** How much of a seek-token a person may see: enough to tell two apart, far too little to use. */
 export const SEEK_TOKEN_VISIBLE_CHARS = 6;
@@ -36,7 +36,7 @@ export function redactSeekToken(token: string): string {
 }
 
 function life(since: Date, now: Date): TIdentifierLife {
-  return { since, expiresAt: identifierExpiresAt(since), expired: isIdentifierExpired(since, now) };
+  return { since, expiresAt: identifierExpiresAt(since), expired: isExpired(identifierExpiresAt(since), now) };
 }
 
 export async function getApplicationDetail(

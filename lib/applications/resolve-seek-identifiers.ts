@@ -1,8 +1,8 @@
 // Which SEEK identifiers a signal about this application carries, and when they stop being valid.
 // An Optimised Apply id wins over a link-out token: it names the application on SEEK directly.
 import { TOKEN_PREFIX_LENGTH } from "../outbox/enqueue-delivery";
+import { identifierExpiresAt } from "../outbox/identifier-expiry";
 import type { ApplicationIdentifiers } from "../signals/build-signal";
-import { identifierExpiresAt } from "../signals/identifier-expiry";
 
 export type ApplicationSeekFacts = {
   seekCandidateApplicationProfileId: string | null;

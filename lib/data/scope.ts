@@ -8,8 +8,6 @@
 // The scope's condition is always added (ANDed with any organizationId the caller wrote), so a guessed id
 // from another organization matches no row: it reads as "not found", never as "forbidden", which would
 // confirm that it exists.
-import type { ApiPrincipal } from "../api-keys/verify-api-key";
-import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors/app-error";
 
 export type TOrganizationScope = {
@@ -28,10 +26,15 @@ export type TAllOrganizationsScope = {
 
 export type TScope = TOrganizationScope | TAllOrganizationsScope;
 
+// Who can hold a scope, by shape: a signed-in user (lib/auth/session-user) or a verified API key
+// (lib/api-keys/verify-api-key). Named here by shape so the tenancy rule depends on nothing above it.
+type ScopedUser = { id: string; role: "admin" | "hirer"; organizationId: string | null };
+type ScopedApiKey = { organizationId: string; apiKeyId: string };
+
 /** Admins see every organization; a hirer sees only their own. */
-export function scopeFor(user: TSessionUser & { role: "admin" }): TAllOrganizationsScope;
-export function scopeFor(user: TSessionUser): TScope;
-export function scopeFor(user: TSessionUser): TScope {
+export function scopeFor(user: ScopedUser & { role: "admin" }): TAllOrganizationsScope;
+export function scopeFor(user: ScopedUser): TScope;
+export function scopeFor(user: ScopedUser): TScope {
   const actor = `user:${user.id}`;
   if (user.role === "admin") return { kind: "all", actor, actorUserId: user.id };
   if (!user.organizationId) throw new AppError("FORBIDDEN", "Your account is not attached to an organization.");
@@ -39,7 +42,7 @@ export function scopeFor(user: TSessionUser): TScope {
 }
 
 /** An API key acts for exactly one organization. */
-export function scopeForApiKey(principal: ApiPrincipal): TOrganizationScope {
+export function scopeForApiKey(principal: ScopedApiKey): TOrganizationScope {
   return {
     kind: "organization",
     organizationId: principal.organizationId,

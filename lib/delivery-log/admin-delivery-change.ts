@@ -6,6 +6,7 @@ import { inScope, type TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import type { DeliveryState } from "../generated/prisma/enums";
+import { IDENTIFIER_LIFETIME_DAYS } from "../outbox/identifier-expiry";
 
 export const ZAdminDeliveryChangeInput = z.object({
   deliveryIds: z
@@ -34,7 +35,7 @@ function reasonFor(
     case "delivered":
       return `Delivery ${row.id} was already delivered; there is nothing to ${verb}.`;
     case "expired":
-      return `Delivery ${row.id} expired (its SEEK identifier is older than 180 days); it is never sent.`;
+      return `Delivery ${row.id} expired (its SEEK identifier is older than ${IDENTIFIER_LIFETIME_DAYS} days); it is never sent.`;
     case "cancelled":
       return verb === "cancel"
         ? `Delivery ${row.id} is already cancelled.`

@@ -1,13 +1,13 @@
 // One delivery as the admin page shows it: everything findDeliveryDetail reads, as plain JSON, with the
-// payload's tokens cut to a prefix and every body and error text passed through redactForDisplay, using
+// payload's tokens cut to a prefix and every body and error text passed through redactSecrets, using
 // the payload's own token values as the first thing to look for.
 import type { TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
+import { redactJson, redactSecrets, secretValuesIn } from "../redaction/redact-secrets";
 import { toAdminRow } from "./admin-delivery-list";
 import type { TAdminDeliveryDetail } from "./admin-delivery-types";
 import { findDeliveryDetail } from "./delivery-views";
 import { readDeliveryCause } from "./read-delivery-cause";
-import { redactForDisplay, redactJsonForDisplay, secretValuesIn } from "./redact-for-display";
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
@@ -16,11 +16,11 @@ export function bodyForDisplay(body: string | null, knownSecrets: readonly strin
   if (body === null) return null;
   let text = body;
   try {
-    text = JSON.stringify(redactJsonForDisplay(JSON.parse(body)), null, 2);
+    text = JSON.stringify(redactJson(JSON.parse(body)), null, 2);
   } catch {
     // not JSON (an HTML error page, a form body): shown as received, redacted below
   }
-  return redactForDisplay(text, knownSecrets);
+  return redactSecrets(text, knownSecrets);
 }
 
 export async function readAdminDeliveryDetail(
@@ -32,13 +32,13 @@ export async function readAdminDeliveryDetail(
   const row = await findDeliveryDetail(db, scope, id);
   const cause = await readDeliveryCause(db, row);
   const secrets = secretValuesIn(row.payload);
-  const redact = (text: string | null) => redactForDisplay(text, secrets);
+  const redact = (text: string | null) => redactSecrets(text, secrets);
   return {
     ...toAdminRow({ ...row, lastError: redact(row.lastError) }),
     organizationName: row.organization.name,
     organizationSlug: row.organization.slug,
     destination: row.destination,
-    payloadText: redactForDisplay(JSON.stringify(redactJsonForDisplay(row.payload), null, 2) ?? "null", secrets),
+    payloadText: redactSecrets(JSON.stringify(redactJson(row.payload), null, 2) ?? "null", secrets),
     leaseOwner: row.leaseOwner,
     leaseExpiresAt: iso(row.leaseExpiresAt),
     orderingKey: row.orderingKey,

@@ -9,9 +9,9 @@ import { CHANNELS } from "../delivery/channel";
 import { AppError } from "../errors/app-error";
 import { Prisma } from "../generated/prisma/client";
 import type { DeliveryState } from "../generated/prisma/enums";
+import { redactSecrets } from "../redaction/redact-secrets";
 import { DELIVERY_STATES } from "./delivery-log-filter";
 import { deliveryLogWhere } from "./delivery-log-where";
-import { redactForDisplay } from "./redact-for-display";
 import type { TResolvedLogFilter } from "./resolve-log-filter";
 
 export { DELIVERY_STATES };
@@ -88,8 +88,8 @@ export async function listResolvedDeliveries(db: DbOrTx, scope: TScope, filter: 
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return {
-    // Error texts are passed through redactForDisplay: a message echoing a credential must not leave the server.
-    deliveries: shown.map(({ seq: _seq, lastError, ...row }) => ({ ...row, lastError: redactForDisplay(lastError) })),
+    // Error texts are passed through redactSecrets: a message echoing a credential must not leave the server.
+    deliveries: shown.map(({ seq: _seq, lastError, ...row }) => ({ ...row, lastError: redactSecrets(lastError) })),
     nextCursor: rows.length > page.limit && last ? last.seq.toString() : null,
   };
 }

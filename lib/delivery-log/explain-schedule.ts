@@ -1,6 +1,7 @@
 // What happens next to a delivery, in words an admin can act on: when it will be tried again, or why it
 // will not be. Pure, so the page and its tests agree on every state (the states are in prisma/schema.prisma).
 import type { DeliveryState } from "../generated/prisma/enums";
+import { IDENTIFIER_LIFETIME_DAYS } from "../outbox/identifier-expiry";
 
 export type TScheduleFacts = {
   state: DeliveryState;
@@ -64,7 +65,7 @@ export function explainSchedule(facts: TScheduleFacts, now: Date): TScheduleExpl
     case "expired":
       return {
         kind: "final",
-        text: "Its SEEK identifier is older than 180 days; SEEK would ignore it, so it is never sent.",
+        text: `Its SEEK identifier is older than ${IDENTIFIER_LIFETIME_DAYS} days; SEEK would ignore it, so it is never sent.`,
         at: null,
       };
     case "cancelled":

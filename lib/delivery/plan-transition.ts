@@ -1,6 +1,8 @@
 // What an outcome does to a delivery: the state machine of one row, without I/O. A retry becomes `dead`
 // once the row has been failing for longer than the dead age (it stays visible, never dropped);
 // `failed` and `expired` are final and never retried automatically.
+
+import { expiredMessage, IDENTIFIER_EXPIRED, isExpired } from "../outbox/identifier-expiry";
 import { nextAttemptAt, type Random, RETRY_BACKOFF } from "./backoff";
 import type { DeliveryOutcome } from "./channel";
 
@@ -51,7 +53,7 @@ export function planTransition({ delivery, outcome, now, deadAfterMs, random }: 
         ...base,
         state: "expired",
         lastError: outcome.message,
-        lastErrorCode: "EXPIRED",
+        lastErrorCode: IDENTIFIER_EXPIRED,
         attemptOutcome: "expired",
       };
     case "retry": {
@@ -77,8 +79,8 @@ export function planTransition({ delivery, outcome, now, deadAfterMs, random }: 
   }
 }
 
-/** An identifier past its 180-day life is never sent: the engine checks before every send. */
+/** A row past its expiry is never sent: the engine checks before every send, as enqueue did at write. */
 export function expiredBeforeSend(expiresAt: Date | null, now: Date): DeliveryOutcome | null {
-  if (!expiresAt || expiresAt.getTime() > now.getTime()) return null;
-  return { kind: "expired", message: `identifier expired at ${expiresAt.toISOString()}; not sent` };
+  if (expiresAt === null || !isExpired(expiresAt, now)) return null;
+  return { kind: "expired", message: expiredMessage(expiresAt) };
 }

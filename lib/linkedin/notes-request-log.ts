@@ -2,9 +2,9 @@
 // LinkedIn's answer, and the error codes (per entity: "LINKEDIN_ENTITY_400:N2"). Tokens and the client
 // secret are redacted by value and by shape; long answers are cut.
 import type { ChannelRequestLog } from "../delivery/channel";
+import { redactSecrets } from "../redaction/redact-secrets";
 import type { NotesWireRequest } from "./build-notes-request";
 import type { EntityVerdict } from "./classify-notes-response";
-import { redactLinkedinSecrets } from "./redact-linkedin-secrets";
 
 const MAX_LOGGED_BODY = 20_000;
 
@@ -24,8 +24,8 @@ export function notesRequestLog(input: {
     httpStatus: answer.status,
     durationMs: Math.round(answer.durationMs),
     errorCodes: input.errorCodes,
-    requestBody: redactLinkedinSecrets(sent, secrets),
-    responseBody: answer.body === null ? null : redactLinkedinSecrets(answer.body.slice(0, MAX_LOGGED_BODY), secrets),
+    requestBody: redactSecrets(sent, secrets),
+    responseBody: answer.body === null ? null : redactSecrets(answer.body.slice(0, MAX_LOGGED_BODY), secrets),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { ChannelName } from "../delivery/channel";
 import { lockOrderingKey } from "../delivery/lock-ordering-key";
 import type { Prisma } from "../generated/prisma/client";
+import { expiredMessage, IDENTIFIER_EXPIRED, isExpired } from "./identifier-expiry";
 
 export type NewDelivery = {
   organizationId: string;
@@ -33,15 +34,14 @@ export async function enqueueDelivery(
 ): Promise<QueuedDelivery> {
   // seq is drawn at insert, not commit: without the lock two writers of one key could commit out of order.
   if (delivery.orderingKey) await lockOrderingKey(tx, delivery.orderingKey);
-  const expired = delivery.expiresAt !== undefined && delivery.expiresAt.getTime() <= now.getTime();
+  const expiresAt = delivery.expiresAt;
+  const expired = expiresAt !== undefined && isExpired(expiresAt, now);
   return tx.delivery.create({
     data: {
       ...delivery,
       state: expired ? "expired" : "pending",
-      lastError: expired
-        ? "The SEEK identifier is older than 180 days; SEEK would ignore it, so it was not sent."
-        : null,
-      lastErrorCode: expired ? "IDENTIFIER_EXPIRED" : null,
+      lastError: expired ? expiredMessage(expiresAt) : null,
+      lastErrorCode: expired ? IDENTIFIER_EXPIRED : null,
       nextAttemptAt: now,
     },
     select: { id: true, channel: true, state: true },

@@ -84,3 +84,6 @@ export type TPipelineDefinition = z.infer<typeof ZPipelineDefinition>;
 export type TPipelineStatus = z.infer<typeof ZStatus>;
 export type TPipelinePhase = z.infer<typeof ZPhase>;
 export type TPipelineKind = z.infer<typeof ZPipelineKind>;
+
+/** A status of a pipeline at a moment: what a status signal reports as `current` or `previous`. */
+export type StatusAt = { pipeline: TPipelineDefinition; statusKey: string; occurredAt: Date };

@@ -3,7 +3,7 @@
 // current and previous states, each read with the pipeline version it was recorded with.
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
-import type { StatusAt } from "../signals/build-signal";
+import type { StatusAt } from "./pipeline-definition";
 import { currentVersionDefinition, type TVersionDefinition, versionDefinition } from "./version-definitions";
 
 /** Where an application or a position stands now. */

@@ -6,9 +6,9 @@ import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
+import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
 import { planStatusChange } from "../pipelines/plan-status-change";
 import { positionStatusSignal } from "../signals/build-signal";
-import { identifierExpiresAt, isIdentifierExpired } from "../signals/identifier-expiry";
 
 export async function changePositionStatus(
   tx: Prisma.TransactionClient,
@@ -61,7 +61,7 @@ export async function changePositionStatus(
   });
   if (position.seekProfiles.length === 0) return { id: event.id, deliveries: [] };
 
-  const live = position.seekProfiles.filter((p) => !isIdentifierExpired(p.firstSeenAt, now));
+  const live = position.seekProfiles.filter((p) => !isExpired(identifierExpiresAt(p.firstSeenAt), now));
   const sent = live.length > 0 ? live : position.seekProfiles;
   const newest = sent.reduce((a, b) => (a.firstSeenAt > b.firstSeenAt ? a : b));
   const delivery = await enqueueDelivery(

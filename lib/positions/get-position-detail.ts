@@ -5,10 +5,10 @@ import type { DbOrTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import { listStatusHistory, type TStatusChange } from "../events/list-status-history";
 import { listDeliveriesOfRecord, type TRecordDelivery } from "../outbox/deliveries-of-record";
+import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
+import { moveChoices, type TMoveChoices } from "../pipelines/move-choices";
 import { pipelinesById } from "../pipelines/pipelines-by-id";
 import { loadVersionDefinitions, statusLabel } from "../pipelines/status-labels";
-import { identifierExpiresAt, isIdentifierExpired } from "../signals/identifier-expiry";
-import { moveChoices, type TMoveChoices } from "../status-moves/move-choices";
 
 export type TPipelineLink = { key: string; name: string; version: number | null };
 
@@ -116,7 +116,7 @@ export async function getPositionDetail(
     seekProfiles: position.seekProfiles.map((p) => ({
       ...p,
       expiresAt: identifierExpiresAt(p.firstSeenAt),
-      expired: isIdentifierExpired(p.firstSeenAt, now),
+      expired: isExpired(identifierExpiresAt(p.firstSeenAt), now),
     })),
     applications: position.applications.map((a) => ({
       externalId: a.externalId,

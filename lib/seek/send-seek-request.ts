@@ -2,8 +2,8 @@
 // records it, with every token redacted from bodies and messages.
 import type { AnyVariables, TypedDocumentNode } from "@urql/core";
 import type { ChannelRequestLog, ClaimedDelivery } from "@/lib/delivery/channel";
+import { redactSecrets } from "../redaction/redact-secrets";
 import { classifySeekResponse, type SeekClassification } from "./classify-seek-response";
-import { redactSecrets } from "./redact-secrets";
 import type { SeekClient } from "./seek-graphql-client";
 
 export type SeekRequestResult = { classification: SeekClassification; log: ChannelRequestLog };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
 import { ZPipelineDefinition } from "../pipelines/pipeline-definition";
 import { applicationCompleteSignal, applicationStatusSignal, positionStatusSignal } from "./build-signal";
-import { identifierExpiresAt, isIdentifierExpired } from "./identifier-expiry";
 
 const pipeline = ZPipelineDefinition.parse({
   name: "Standard hiring",
@@ -122,7 +122,7 @@ describe("identifier expiry", () => {
   it("a token is valid for 180 days after it was generated and expired from then on", () => {
     const issued = new Date("2026-01-01T00:00:00Z");
     expect(identifierExpiresAt(issued).toISOString()).toBe("2026-06-30T00:00:00.000Z");
-    expect(isIdentifierExpired(issued, new Date("2026-06-29T23:59:59Z"))).toBe(false);
-    expect(isIdentifierExpired(issued, new Date("2026-06-30T00:00:00Z"))).toBe(true);
+    expect(isExpired(identifierExpiresAt(issued), new Date("2026-06-29T23:59:59Z"))).toBe(false);
+    expect(isExpired(identifierExpiresAt(issued), new Date("2026-06-30T00:00:00Z"))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // Builds the SendSignalInput SEEK receives, exactly and completely, at the moment the event is recorded.
 // The outbox row stores it as is, so a later pipeline edit can never change a queued signal.
-import type { TPipelineDefinition } from "../pipelines/pipeline-definition";
+import type { StatusAt } from "../pipelines/pipeline-definition";
 import { type SeekStatusState, seekStateFor } from "../pipelines/seek-state";
 
 export type SignalState = SeekStatusState & { timestamp: string };
@@ -19,8 +19,6 @@ export type SendSignalInput = {
   previous?: SignalState;
   timestamp?: string;
 };
-
-export type StatusAt = { pipeline: TPipelineDefinition; statusKey: string; occurredAt: Date };
 
 export function signalState(at: StatusAt): SignalState {
   const state = seekStateFor(at.pipeline, at.statusKey);

@@ -4,8 +4,8 @@
 // SEEK can accept. Pending and in-flight rows are left as they are: they may be on the wire, and they
 // have not failed. Delivered and expired rows are history. (docs/decisions/0084)
 import type { Prisma } from "../generated/prisma/client";
+import { identifierExpiresAt } from "../outbox/identifier-expiry";
 import { TOKEN_PREFIX_LENGTH } from "../outbox/token-prefix-length";
-import { identifierExpiresAt } from "./identifier-expiry";
 
 export async function repointStoppedSignals(
   tx: Prisma.TransactionClient,

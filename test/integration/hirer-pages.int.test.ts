@@ -38,7 +38,7 @@ describe.each(databasesUnderTest())("hirer pages on %s", (kind) => {
     const adminUser = await prisma.user.create({
       data: { email: "admin@example.test", name: "Ada Admin", role: "admin", passwordHash: "x" },
     });
-    admin = scopeFor({ ...adminUser, role: "admin", organizationId: null, organization: null });
+    admin = scopeFor({ id: adminUser.id, role: "admin", organizationId: null });
     for (const slug of ["a", "b"] as const) {
       const org = await prisma.organization.create({ data: { slug: `org-${slug}`, name: `Org ${slug}` } });
       const user = await prisma.user.create({

@@ -251,7 +251,7 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
     expect(board.requests.flatMap((r) => r.items.map((i) => i.id))).not.toContain(expired);
     expect(await prisma.delivery.findUniqueOrThrow({ where: { id: expired } })).toMatchObject({
       state: "expired",
-      lastErrorCode: "EXPIRED",
+      lastErrorCode: "IDENTIFIER_EXPIRED",
     });
     expect(board.acceptedCount(alive!)).toBe(1);
   });

@@ -350,7 +350,7 @@ describe.each(databasesUnderTest())("Selection Signals from the API to SEEK on %
     });
     expect(rows.map((r) => [r.state, r.lastErrorCode, r.deliveredAt])).toEqual([
       ["expired", "IDENTIFIER_EXPIRED", null],
-      ["expired", "EXPIRED", null],
+      ["expired", "IDENTIFIER_EXPIRED", null],
     ]);
     expect(await h.prisma.deliveryAttempt.count({ where: { deliveryId: { in: rows.map((r) => r.id) } } })).toBe(0);
   });

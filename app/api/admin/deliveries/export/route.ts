@@ -1,21 +1,17 @@
 // GET /api/admin/deliveries/export?<the log's filters> — every matching delivery as CSV, streamed; admins only
-
-import { errorResponse } from "@/lib/api/error-response";
-import { parseOrThrow } from "@/lib/api/v1-route";
-import { authorizeAdmin } from "@/lib/auth/guards";
-import { scopeFor } from "@/lib/data/scope";
+import { z } from "zod";
+import { adminRoute } from "@/lib/api/admin-read-route";
 import { db } from "@/lib/db/client";
 import { ZDeliveryLogFilter } from "@/lib/delivery-log/delivery-log-filter";
 import { deliveriesCsv } from "@/lib/delivery-log/export-deliveries-csv";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  let rows: AsyncGenerator<string>;
-  try {
-    const admin = await authorizeAdmin();
-    const filter = parseOrThrow(ZDeliveryLogFilter, Object.fromEntries(new URL(request.url).searchParams), "query");
-    rows = deliveriesCsv(db(), scopeFor(admin), filter);
+export const GET = adminRoute({
+  params: z.object({}),
+  query: ZDeliveryLogFilter,
+  async respond({ scope, query }) {
+    const rows = deliveriesCsv(db(), scope, query);
     // The header row comes after the filter's lookups: a failure there is still an error response.
     const first = await rows.next();
     const encoder = new TextEncoder();
@@ -40,7 +36,5 @@ export async function GET(request: Request): Promise<Response> {
         "cache-control": "no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+});

@@ -2,10 +2,8 @@
 // e2e run (dead needs SIGNALHOUSE_DEAD_AFTER, 3 days, of failures). 404 unless the server was started with
 // SIGNALHOUSE_E2E_HOOKS=1 (only e2e/e2e-env.ts does); Bearer CRON_SECRET besides. docs/decisions/0106.
 import { z } from "zod";
-import { errorResponse } from "@/lib/api/error-response";
-import { parseOrThrow } from "@/lib/api/v1-route";
+import { withCron } from "@/lib/api/cron-route";
 import { db } from "@/lib/db/client";
-import { authorizeCron } from "@/lib/delivery/authorize-cron";
 import { DELIVERY_STATES } from "@/lib/delivery-log/delivery-log-filter";
 import { env } from "@/lib/env";
 
@@ -17,13 +15,11 @@ const ZBody = z.object({
   lastErrorCode: z.string().max(100).optional(),
 });
 
-export async function POST(request: Request): Promise<Response> {
-  const config = env();
-  if (config.SIGNALHOUSE_E2E_HOOKS !== "1") return new Response("Not found", { status: 404 });
-  const denied = authorizeCron(request.headers.get("authorization"), config.CRON_SECRET);
-  if (denied) return errorResponse(denied);
-  try {
-    const body = parseOrThrow(ZBody, await request.json(), "body");
+export const POST = withCron({
+  enabled: () => env().SIGNALHOUSE_E2E_HOOKS === "1",
+  query: z.object({}),
+  body: ZBody,
+  async handle({ body }) {
     const { count } = await db().delivery.updateMany({
       where: { id: { in: body.deliveryIds } },
       data: {
@@ -34,8 +30,6 @@ export async function POST(request: Request): Promise<Response> {
         leaseExpiresAt: null,
       },
     });
-    return Response.json({ count });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+    return { count };
+  },
+});

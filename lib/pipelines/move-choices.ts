@@ -1,7 +1,7 @@
 // What a "Move to" control offers: the statuses of the pipeline's current version (the version a move is
 // recorded with), in process order, and which one to preselect. Pure, shared by positions and
 // applications; the reason text is shown when no move is possible.
-import type { TPipelineDefinition } from "../pipelines/pipeline-definition";
+import type { TPipelineDefinition } from "./pipeline-definition";
 
 export type TMoveChoice = { key: string; label: string; current: boolean };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TPipelineDefinition } from "../pipelines/pipeline-definition";
 import { moveChoices } from "./move-choices";
+import type { TPipelineDefinition } from "./pipeline-definition";
 
 const definition: TPipelineDefinition = {
   name: "Hiring",

@@ -65,17 +65,13 @@ export type SendContext = {
 };
 
 /**
- * Throttles the engine enforces per destination, shared by every worker through the database
- * (lib/delivery/destination-limits.ts). Optional: a channel without limits gets the engine defaults.
+ * How much of one destination may be in flight at once across all workers. Rate limits that a board
+ * counts by something other than the destination (LinkedIn counts per client id) belong to the channel:
+ * lib/linkedin/throttle.ts is the one throttle (RateWindow rows).
  */
 export type DestinationLimits = {
   /** most deliveries of one destination in flight at once across all workers (default 4 × maxBatch) */
   maxInFlight?: number;
-  /**
-   * fixed windows aligned to the epoch (a day window starts at midnight UTC), e.g. LinkedIn's
-   * `{ windowMs: 60_000, max: 10_000, unit: "deliveries" }`; "requests" counts one per send() call
-   */
-  windows?: { windowMs: number; max: number; unit: "deliveries" | "requests" }[];
 };
 
 export interface Channel {
@@ -89,7 +85,7 @@ export interface Channel {
   orderedRuns?: boolean;
   /** the longest a send() may take, all requests and retries inside it included; the lease is longer */
   maxSendMs: number;
-  /** per-destination throttles (added by the delivery engine; optional, so existing channels compile) */
+  /** in-flight ceiling per destination (optional: the engine default is four batches) */
   limits?: DestinationLimits;
   send(batch: ClaimedDelivery[], context: SendContext): Promise<ChannelSendResult>;
   /**

@@ -4,11 +4,11 @@
 import type { Channel } from "./channel";
 import { claimDueDeliveries, claimProbeDeliveries } from "./claim-due-deliveries";
 import type { ClaimedRow } from "./claimed-row";
-import { maxInFlightFor } from "./destination-limits";
 import type { EngineContext } from "./engine-context";
 import { countRunFollowers, extendOrderedRuns } from "./extend-ordered-runs";
 import { fitOrderedRuns } from "./fit-ordered-runs";
 import { groupBatches } from "./group-batches";
+import { maxInFlightFor } from "./in-flight-limit";
 import { releaseLeases } from "./release-leases";
 
 export async function claimBatches(

@@ -1,17 +1,15 @@
 // One batch from claim to record: rows whose identifier expired are recorded `expired` without being
-// sent; the destination's rate windows are taken (or the rows given back until the window rolls); the
-// channel sends under a deadline; the outcomes are recorded under the lease. A channel that throws or
-// overruns its deadline is a retry for the whole batch, recorded as such, never a crash of the worker.
+// sent; the channel sends under a deadline; the outcomes are recorded under the lease. A channel that
+// throws or overruns its deadline is a retry for the whole batch, recorded as such, never a crash of the
+// worker.
 import { randomUUID } from "node:crypto";
 import type { Channel, ChannelSendResult, DeliveryOutcome } from "./channel";
 import { type ClaimedRow, SEND_ERROR_CODE, SEND_TIMEOUT_CODE, toChannelDelivery } from "./claimed-row";
-import { holdDestination, releaseProbe } from "./destination-health";
-import { acquireRate } from "./destination-limits";
+import { releaseProbe } from "./destination-health";
 import type { EngineContext } from "./engine-context";
 import { sendDeadlineMs } from "./lease";
 import { expiredBeforeSend } from "./plan-transition";
 import { type RecordSummary, recordOutcomes } from "./record-outcomes";
-import { releaseLeases } from "./release-leases";
 
 export type BatchCounts = Omit<RecordSummary, "leaseLost"> & {
   leaseLost: number;
@@ -150,15 +148,6 @@ export async function processBatch(ctx: EngineContext, channel: Channel, batch: 
     const sendable = batch.filter((row) => !expired.has(row.id));
     if (sendable.length === 0) {
       if (batch[0]?.probe) await releaseProbe(ctx.db, batch[0].destination);
-      return counts;
-    }
-
-    const destination = sendable[0]!.destination;
-    const grant = await acquireRate(ctx.db, destination, channel.limits?.windows ?? [], sendable.length, now);
-    if (!grant.granted) {
-      const ids = sendable.map((row) => row.id);
-      counts.released += await releaseLeases(ctx.db, ctx.workerId, ids, { unsent: true, notBefore: grant.retryAt });
-      await holdDestination(ctx.db, destination, grant.retryAt, grant.reason);
       return counts;
     }
 

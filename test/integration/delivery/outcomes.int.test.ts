@@ -263,31 +263,6 @@ describe.each(databasesUnderTest())("delivering through a channel on %s", (kind)
     expect((await prisma.delivery.findUniqueOrThrow({ where: { id } })).state).toBe("expired");
   });
 
-  it("a full rate window gives rows back unsent until it rolls, shared across workers", async () => {
-    const limited = loopbackChannel({
-      baseUrl: board.url,
-      maxBatch: 2,
-      maxSendMs: 5_000,
-      limits: { windows: [{ windowMs: 3_600_000, max: 4, unit: "deliveries" }] },
-    });
-    const ids = await addDeliveries(
-      prisma,
-      org,
-      many(6, () => ({ destination: "limited" })),
-    );
-    const first = await drain({ channels: [limited], workerId: "a", concurrency: 2 });
-    const second = await drain({ channels: [limited], workerId: "b", concurrency: 2 });
-    expect(first.delivered + second.delivered).toBe(4);
-    expect(first.released + second.released).toBe(2);
-    const held = await prisma.delivery.findMany({ where: { id: { in: ids }, state: "pending" } });
-    expect(held).toHaveLength(2);
-    for (const row of held) {
-      expect(row.attempts).toBe(0);
-      expect(row.nextAttemptAt.getTime() % 3_600_000).toBe(0);
-    }
-    expect((await drain({ channels: [limited], workerId: "c" })).claimed).toBe(0);
-  });
-
   it("rows of a channel nobody registered are left alone and reported", async () => {
     const [id] = await addDeliveries(prisma, org, [{ channel: "linkedin-note" }]);
     const summary = await drain();

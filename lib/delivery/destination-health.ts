@@ -92,16 +92,6 @@ export async function recordDestinationRecovered(tx: DbClient, destination: stri
   return changed > 0;
 }
 
-/** A rate-limit window is full: hold the destination until it rolls over, without counting a failure. */
-export async function holdDestination(tx: DbClient, destination: string, until: Date, reason: string): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "DestinationState" (destination, "consecutiveFailures", "blockedUntil", "lastError", "updatedAt")
-    VALUES (${destination}, 0, ${until}, ${reason}, ${DB_NOW})
-    ON CONFLICT (destination) DO UPDATE
-    SET "blockedUntil" = GREATEST(COALESCE("DestinationState"."blockedUntil", EXCLUDED."blockedUntil"), EXCLUDED."blockedUntil"),
-        "lastError" = EXCLUDED."lastError", "updatedAt" = EXCLUDED."updatedAt"`;
-}
-
 /**
  * An admin retried rows of these destinations, which is their word that the cause is fixed: a circuit in
  * its own back-off (up to 5 minutes) is half-opened now, so one probe goes at once and its answer closes

@@ -3,6 +3,6 @@
 export async function register(): Promise<void> {
   // biome-ignore lint/style/noProcessEnv: Next.js sets NEXT_RUNTIME per runtime; it is not configuration (lib/env.ts)
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startInlineWorker } = await import("./lib/delivery/inline-worker");
+  const { startInlineWorker } = await import("./lib/runtime/inline-worker");
   startInlineWorker();
 }

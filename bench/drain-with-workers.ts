@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
 import type { SeekMock } from "../e2e/mocks/seek/server";
-import { WAKE_CHANNEL } from "../lib/delivery/wake-channel";
+import { WAKE_CHANNEL } from "../lib/delivery/run/wake-channel";
 import { startOwnedProcess } from "./child-process";
 
 export type DrainResult = {

@@ -1,8 +1,13 @@
 // Every process.env read in the product goes through here: parsed once with zod, and a wrong value
 // names its variable instead of failing later somewhere unrelated.
 import { z } from "zod";
-import { DEFAULT_LEASE_MS, MIN_LEASE_MS } from "./delivery/lease";
 import { NO_TRUSTED_PROXIES, parseTrustedProxies } from "./http/trusted-proxies";
+
+/** How long a claim holds a row without renewal (env SIGNALHOUSE_LEASE). */
+export const DEFAULT_LEASE_MS = 10_000;
+
+/** Shorter leases than this would be renewed more often than a loaded database answers. */
+export const MIN_LEASE_MS = 300;
 
 const optionalString = z
   .string()

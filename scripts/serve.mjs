@@ -33,7 +33,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     stopping = true;
     // Stop accepting connections, let the inline delivery worker finish or release its in-flight
     // deliveries (it stops claiming on the same signal), then close the database: the hook lives on
-    // globalThis because the worker runs in Next's bundle (lib/delivery/inline-worker.ts).
+    // globalThis because the worker runs in Next's bundle (lib/delivery/run/inline-worker.ts).
     setTimeout(() => process.exit(0), 25_000).unref();
     await new Promise((resolve) => server.close(resolve));
     await globalThis.__signalhouseShutdown?.().catch((error) => console.error("[serve] shutdown", error));

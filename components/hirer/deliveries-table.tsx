@@ -1,7 +1,8 @@
 // A record's deliveries: board, kind, state and times. No payloads, attempts or errors (delivery
 // internals stay on the admins' pages).
+
+import type { TRecordDelivery } from "@/lib/delivery/deliveries-of-record";
 import { formatDateTimeSeconds } from "@/lib/format/format-date-time";
-import type { TRecordDelivery } from "@/lib/outbox/deliveries-of-record";
 import { channelName } from "./board-names";
 import { DeliveryStateBadge } from "./delivery-state-badge";
 

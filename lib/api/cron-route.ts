@@ -3,8 +3,8 @@
 // A route that is switched off answers 404 before anything else, as if it did not exist.
 import "server-only";
 import type { z } from "zod";
-import { authorizeCron } from "../delivery/authorize-cron";
 import { env } from "../env";
+import { authorizeCron } from "./authorize-cron";
 import { errorResponse } from "./error-response";
 import { readJsonBody } from "./read-json-body";
 import { parseOrThrow } from "./v1-route";

@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
+import { toApiIssues } from "../validation/zod-issues";
 import { actorOf, authenticateRequest } from "./authenticate-request";
 import { assertPathIsUtf8 } from "./check-path-encoding";
 import { errorResponse } from "./error-response";
@@ -20,7 +21,6 @@ import {
   storeResponse,
 } from "./idempotency";
 import { readJsonBody } from "./read-json-body";
-import { toApiIssues } from "./zod-issues";
 
 // Next passes no params at all to a route without dynamic segments (GET /api/v1/deliveries).
 type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };

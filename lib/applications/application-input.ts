@@ -1,7 +1,7 @@
 // PUT /api/v1/applications/{applicationId} body (spec: Applications).
 import { z } from "zod";
 import { MAX_SEEK_TOKEN_LENGTH } from "../captures/seek-token-limits";
-import { ZExternalId } from "../positions/position-input";
+import { ZExternalId } from "../validation/external-id";
 
 const ZName = z.string().trim().min(1, "must not be empty").max(200);
 

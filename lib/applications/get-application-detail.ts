@@ -2,10 +2,10 @@
 // seek-token leaves this function only as a short prefix: the page (and so the browser) never gets it.
 import { inScope, narrowToOrganization, type TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
+import { listDeliveriesOfRecord, type TRecordDelivery } from "../delivery/deliveries-of-record";
+import { identifierExpiresAt, isExpired } from "../delivery/enqueue/identifier-expiry";
 import { AppError } from "../errors/app-error";
 import { listStatusHistory, type TStatusChange } from "../events/list-status-history";
-import { listDeliveriesOfRecord, type TRecordDelivery } from "../outbox/deliveries-of-record";
-import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
 import { moveChoices, type TMoveChoices } from "../pipelines/move-choices";
 import { pipelinesById } from "../pipelines/pipelines-by-id";
 import { type SeekStatusState, seekStateFor } from "../pipelines/seek-state";

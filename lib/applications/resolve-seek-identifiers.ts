@@ -1,7 +1,7 @@
 // Which SEEK identifiers a signal about this application carries, and when they stop being valid.
 // An Optimised Apply id wins over a link-out token: it names the application on SEEK directly.
-import { TOKEN_PREFIX_LENGTH } from "../outbox/enqueue-delivery";
-import { identifierExpiresAt } from "../outbox/identifier-expiry";
+import { TOKEN_PREFIX_LENGTH } from "../delivery/enqueue/enqueue-delivery";
+import { identifierExpiresAt } from "../delivery/enqueue/identifier-expiry";
 import type { ApplicationIdentifiers } from "../signals/build-signal";
 
 export type ApplicationSeekFacts = {

@@ -6,7 +6,7 @@
 // a candidate's link must end on the friendly page, never on a 500.
 import { z } from "zod";
 import { ZOrganizationSlug } from "../organizations/organization-fields";
-import { ZExternalId } from "../positions/position-input";
+import { ZExternalId } from "../validation/external-id";
 import type { RawParam } from "./split-raw-query";
 
 export const ORG_PARAM = "sh_org";

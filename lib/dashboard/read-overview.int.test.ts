@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { scopeFor, type TAllOrganizationsScope } from "@/lib/data/scope";
 import type { Db } from "@/lib/db/client";
-import { claimDueDeliveries } from "@/lib/delivery/claim-due-deliveries";
+import { claimDueDeliveries } from "@/lib/delivery/claim/claim-due-deliveries";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { readOverview } from "./read-overview";

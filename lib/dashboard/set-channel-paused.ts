@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import { CHANNELS, type ChannelName } from "../delivery/channel";
-import { notifyWorkers } from "../delivery/wake";
+import { notifyWorkers } from "../delivery/run/wake";
 import { AppError } from "../errors/app-error";
 
 export const ZSetChannelPausedInput = z.object({

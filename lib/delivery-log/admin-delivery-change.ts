@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { inScope, type TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
+import { IDENTIFIER_LIFETIME_DAYS } from "../delivery/enqueue/identifier-expiry";
 import { AppError } from "../errors/app-error";
 import type { DeliveryState } from "../generated/prisma/enums";
-import { IDENTIFIER_LIFETIME_DAYS } from "../outbox/identifier-expiry";
 
 export const ZAdminDeliveryChangeInput = z.object({
   deliveryIds: z

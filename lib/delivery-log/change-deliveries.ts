@@ -6,9 +6,9 @@
 import { recordAudit, type TAuditEntry } from "../audit/record-audit";
 import type { TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
-import { probeDestinationsNow } from "../delivery/destination-health";
+import { probeDestinationsNow } from "../delivery/record/destination-health";
+import { notifyWorkers } from "../delivery/run/wake";
 import { DB_NOW } from "../delivery/sql";
-import { notifyWorkers } from "../delivery/wake";
 import { Prisma } from "../generated/prisma/client";
 import { deliveryLogWhere } from "./delivery-log-where";
 import { CANCELLABLE_STATES, CANCELLED_BY_ADMIN, RETRYABLE_STATES } from "./explain-schedule";

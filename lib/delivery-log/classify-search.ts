@@ -3,7 +3,7 @@
 // and seek-tokens are only ever stored as their first TOKEN_PREFIX_LENGTH characters (Delivery.tokenPrefix),
 // so a token is found by its prefix: a whole pasted token is cut to that prefix, a shorter term matches
 // every prefix it starts. Pure, so the page can say what it searched for.
-import { TOKEN_PREFIX_LENGTH } from "../outbox/token-prefix-length";
+import { TOKEN_PREFIX_LENGTH } from "../delivery/enqueue/token-prefix-length";
 
 export type TSearchPlan = {
   term: string;

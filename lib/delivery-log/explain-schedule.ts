@@ -1,7 +1,8 @@
 // What happens next to a delivery, in words an admin can act on: when it will be tried again, or why it
 // will not be. Pure, so the page and its tests agree on every state (the states are in prisma/schema.prisma).
+
+import { IDENTIFIER_LIFETIME_DAYS } from "../delivery/enqueue/identifier-expiry";
 import type { DeliveryState } from "../generated/prisma/enums";
-import { IDENTIFIER_LIFETIME_DAYS } from "../outbox/identifier-expiry";
 
 export type TScheduleFacts = {
   state: DeliveryState;

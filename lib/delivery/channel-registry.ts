@@ -1,4 +1,4 @@
-// The channels a worker serves, by name. The caller registers them (lib/delivery/channels.ts in the
+// The channels a worker serves, by name. The caller registers them (lib/runtime/production-channels.ts in the
 // product, loopback channels in tests), so the engine itself imports no board: rows of a channel nobody
 // registered are left untouched and reported (unserved-channels.ts).
 import type { Channel, ChannelName } from "./channel";

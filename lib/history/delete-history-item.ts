@@ -1,10 +1,11 @@
 // Deletes a process history item. When its create has never been attempted, SEEK has never seen the item:
 // the create, its queued updates and the delete cancel out, and the rows say so. Otherwise the delete
 // is queued behind them under the item's ordering key.
+
+import { enqueueDelivery } from "../delivery/enqueue/enqueue-delivery";
 import { AppError } from "../errors/app-error";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
-import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import { HISTORY_DEADLINE_MS, type HistoryDeliveryPayload, historyOrderingKey } from "./build-history-item";
 import { findSeekCandidate } from "./put-history-item";
 

@@ -2,9 +2,9 @@
 // history items (seed 003): action codes, status codes for CandidateWorkflowTransition, and placement
 // information (position + seekSource) only together.
 import { z } from "zod";
-import { ZOccurredAt } from "../api/common-schemas";
 import { ZSeekHistoryStatusCode } from "../pipelines/pipeline-definition";
-import { ZExternalId } from "../positions/position-input";
+import { ZExternalId } from "../validation/external-id";
+import { ZOccurredAt } from "../validation/occurred-at";
 
 export const HISTORY_ACTION_CODES = [
   "AgencySubmission",

@@ -1,10 +1,11 @@
 // Creates a process history item the first time, replaces it afterwards. Operations on one item are
 // queued under one ordering key, so an update never overtakes its create (lib/delivery claims in order).
+
+import { enqueueDelivery } from "../delivery/enqueue/enqueue-delivery";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
-import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import {
   buildHistoryItem,
   HISTORY_DEADLINE_MS,

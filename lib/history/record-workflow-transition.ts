@@ -2,8 +2,9 @@
 // CandidateWorkflowTransition history item, when the hirer mapped that status to a SEEK status code in
 // the pipeline editor. Unmapped statuses, candidates without a SEEK profile and positions never
 // advertised on SEEK produce none.
+
+import { enqueueDelivery, type QueuedDelivery } from "../delivery/enqueue/enqueue-delivery";
 import type { Prisma } from "../generated/prisma/client";
-import { enqueueDelivery, type QueuedDelivery } from "../outbox/enqueue-delivery";
 import type { TPipelineStatus } from "../pipelines/pipeline-definition";
 import {
   buildHistoryItem,

@@ -1,6 +1,6 @@
 // PUT /api/v1/applications/{applicationId}/notes/{noteId} body (spec: Application notes).
 import { z } from "zod";
-import { ZOccurredAt } from "../api/common-schemas";
+import { ZOccurredAt } from "../validation/occurred-at";
 
 export const ZNoteInput = z
   .object({

@@ -1,10 +1,10 @@
 // Creates or updates an application note and queues it for LinkedIn, in writing order per application.
 
+import { enqueueDelivery } from "../delivery/enqueue/enqueue-delivery";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
-import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import { linkedinDestination, type NoteDeliveryPayload, notesOrderingKey, type TNoteInput } from "./note-input";
 
 async function findApplication(tx: Prisma.TransactionClient, organizationId: string, externalId: string) {

@@ -1,10 +1,11 @@
 // PUT /api/v1/pipelines/{key} and the editor's save: every save is a new, immutable version (ADR 0020).
 // The pipeline row is created if missing and then locked (SELECT ... FOR UPDATE), so concurrent saves of
 // one pipeline take turns and can never compute the same version number.
-import { toApiIssues } from "../api/zod-issues";
+
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
+import { toApiIssues } from "../validation/zod-issues";
 import type { TPipelineRecord, TPipelineVersionRecord } from "./get-pipeline";
 import { PIPELINE_KEY_PATTERN, type TPipelineDefinition, ZPipelineDefinition } from "./pipeline-definition";
 

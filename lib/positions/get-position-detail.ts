@@ -2,10 +2,10 @@
 // organization's position reads as NOT_FOUND, whatever ids are guessed.
 import { inScope, narrowToOrganization, type TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
+import { listDeliveriesOfRecord, type TRecordDelivery } from "../delivery/deliveries-of-record";
+import { identifierExpiresAt, isExpired } from "../delivery/enqueue/identifier-expiry";
 import { AppError } from "../errors/app-error";
 import { listStatusHistory, type TStatusChange } from "../events/list-status-history";
-import { listDeliveriesOfRecord, type TRecordDelivery } from "../outbox/deliveries-of-record";
-import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
 import { moveChoices, type TMoveChoices } from "../pipelines/move-choices";
 import { pipelinesById } from "../pipelines/pipelines-by-id";
 import { loadVersionDefinitions, statusLabel } from "../pipelines/status-labels";

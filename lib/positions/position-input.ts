@@ -19,9 +19,3 @@ export const ZPositionInput = z
   .strict();
 
 export type TPositionInput = z.infer<typeof ZPositionInput>;
-
-export const ZExternalId = z
-  .string()
-  .min(1)
-  .max(200, "must be at most 200 characters")
-  .regex(/^[^\s/?#]+$/, "must not contain whitespace, '/', '?' or '#'");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
+import { identifierExpiresAt, isExpired } from "../delivery/enqueue/identifier-expiry";
 import { ZPipelineDefinition } from "../pipelines/pipeline-definition";
 import { applicationCompleteSignal, applicationStatusSignal, positionStatusSignal } from "./build-signal";
 

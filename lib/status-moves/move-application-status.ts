@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { narrowToOrganization, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import type { WriteResult } from "../events/write-result";
-import { ZExternalId } from "../positions/position-input";
+import { ZExternalId } from "../validation/external-id";
 
 export const ZMoveApplicationInput = z.object({
   organizationId: z.string().min(1).max(100),

@@ -6,7 +6,7 @@ import { narrowToOrganization, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import type { WriteResult } from "../events/write-result";
 import { changePositionStatus } from "../positions/change-position-status";
-import { ZExternalId } from "../positions/position-input";
+import { ZExternalId } from "../validation/external-id";
 import { STATUS_MOVE_TRANSACTION } from "./move-application-status";
 
 export const ZMovePositionInput = z.object({

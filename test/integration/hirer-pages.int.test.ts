@@ -6,9 +6,9 @@ import { getApplicationDetail } from "@/lib/applications/get-application-detail"
 import { upsertApplication } from "@/lib/applications/upsert-application";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { narrowToOrganization, scopeFor, type TScope } from "@/lib/data/scope";
+import { listDeliveriesOfRecord } from "@/lib/delivery/deliveries-of-record";
 import { listStatusHistory } from "@/lib/events/list-status-history";
 import { organizationOfRecord, workingOrganization } from "@/lib/organizations/working-organization";
-import { listDeliveriesOfRecord } from "@/lib/outbox/deliveries-of-record";
 import { planNewPipeline } from "@/lib/pipeline-editing/plan-new-pipeline";
 import { saveEditedPipeline } from "@/lib/pipeline-editing/save-edited-pipeline";
 import { getPipelineForEditor } from "@/lib/pipelines/get-pipeline-for-editor";

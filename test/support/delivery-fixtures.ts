@@ -1,7 +1,7 @@
 // Outbox rows and helpers for delivery-engine tests.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import type { EngineLog } from "@/lib/delivery/engine-context";
+import type { EngineLog } from "@/lib/delivery/run/engine-context";
 
 export async function createOrganization(prisma: Db, slug = `org-${randomBytes(3).toString("hex")}`): Promise<string> {
   const org = await prisma.organization.create({ data: { slug, name: slug } });

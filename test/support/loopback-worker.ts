@@ -1,7 +1,7 @@
 // A standalone worker process exactly like `npm run worker` (same runWorkerProcess), serving the loopback
 // test channel instead of the product's channels. Spawned by the multi-process delivery test with
 // BOARD_URL and DATABASE_URL in its environment.
-import { runWorkerProcess } from "@/lib/delivery/worker-process";
+import { runWorkerProcess } from "@/lib/delivery/run/worker-process";
 import { loopbackChannel } from "./loopback-channel";
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -1,8 +1,9 @@
 // GET /api/metrics — Prometheus text; Bearer CRON_SECRET (the operations secret) or an admin session
+
+import { authorizeCron } from "@/lib/api/authorize-cron";
 import { errorResponse } from "@/lib/api/error-response";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { authorizeCron } from "@/lib/delivery/authorize-cron";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { readMetrics } from "@/lib/metrics/read-metrics";

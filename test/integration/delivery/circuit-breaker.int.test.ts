@@ -2,7 +2,7 @@
 // in flight together and fail together are one failure; only failed probes escalate the back-off.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { drainOnce } from "@/lib/delivery/drain";
+import { drainOnce } from "@/lib/delivery/run/drain";
 import { addDeliveries, createOrganization, many, quietLog } from "../../support/delivery-fixtures";
 import { type LoopbackBoard, startLoopbackBoard } from "../../support/loopback-board";
 import { loopbackChannel } from "../../support/loopback-channel";

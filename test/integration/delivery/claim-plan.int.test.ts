@@ -3,7 +3,7 @@
 // time a claim takes on a deep outbox is the benchmark's to report (npm run bench).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { type ClaimOptions, claimStatement } from "@/lib/delivery/claim-due-deliveries";
+import { type ClaimOptions, claimStatement } from "@/lib/delivery/claim/claim-due-deliveries";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createOrganization } from "../../support/delivery-fixtures";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "../../support/test-databases";

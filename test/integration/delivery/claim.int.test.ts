@@ -2,11 +2,15 @@
 // scheduling order, lease expiry and the lease guard, on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "@/lib/db/client";
-import { anyHalfOpenCircuit, claimDueDeliveries, claimProbeDeliveries } from "@/lib/delivery/claim-due-deliveries";
-import { lockOrderingKey } from "@/lib/delivery/lock-ordering-key";
-import { msUntilNextDue } from "@/lib/delivery/next-due";
-import { recordOutcomes } from "@/lib/delivery/record-outcomes";
-import { reapExpiredLeases, releaseLeases, renewLeases } from "@/lib/delivery/release-leases";
+import {
+  anyHalfOpenCircuit,
+  claimDueDeliveries,
+  claimProbeDeliveries,
+} from "@/lib/delivery/claim/claim-due-deliveries";
+import { msUntilNextDue } from "@/lib/delivery/claim/next-due";
+import { lockOrderingKey } from "@/lib/delivery/enqueue/lock-ordering-key";
+import { recordOutcomes } from "@/lib/delivery/record/record-outcomes";
+import { reapExpiredLeases, releaseLeases, renewLeases } from "@/lib/delivery/record/release-leases";
 import { addDeliveries, createOrganization, many } from "../../support/delivery-fixtures";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "../../support/test-databases";
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/cron/deliver/route";
 import { db } from "@/lib/db/client";
-import { drainFor } from "@/lib/delivery/drain";
+import { drainFor } from "@/lib/delivery/run/drain";
 import { resetEnvCache } from "@/lib/env";
 import { addDeliveries, countByState, createOrganization, many, quietLog } from "../../support/delivery-fixtures";
 import { startLoopbackBoard } from "../../support/loopback-board";

@@ -2,8 +2,8 @@
 // SIGNALHOUSE_WORKER=off, on the process's own database client (PGlite or PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { startInlineWorker, stopInlineWorker } from "@/lib/delivery/inline-worker";
 import { resetEnvCache } from "@/lib/env";
+import { startInlineWorker, stopInlineWorker } from "@/lib/runtime/inline-worker";
 import { addDeliveries, createOrganization, many, waitUntil } from "../../support/delivery-fixtures";
 import { useProcessDatabase } from "../../support/process-database";
 import { databasesUnderTest } from "../../support/test-databases";

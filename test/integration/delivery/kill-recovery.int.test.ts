@@ -4,7 +4,7 @@
 // 60 s + a 15 s margin (docs/decisions/0128). PostgreSQL only: PGlite is one process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { DEFAULT_LEASE_MS } from "@/lib/delivery/lease";
+import { DEFAULT_LEASE_MS } from "@/lib/env";
 import { createOrganization, waitUntil } from "../../support/delivery-fixtures";
 import { type LoopbackBoard, startLoopbackBoard } from "../../support/loopback-board";
 import { spawnWorkerProcess, type WorkerProcess } from "../../support/spawn-worker-process";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import type { Channel } from "@/lib/delivery/channel";
-import { drainOnce } from "@/lib/delivery/drain";
+import { drainOnce } from "@/lib/delivery/run/drain";
 import { addDeliveries, countByState, createOrganization, many, quietLog } from "../../support/delivery-fixtures";
 import { type LoopbackBoard, startLoopbackBoard } from "../../support/loopback-board";
 import { loopbackChannel } from "../../support/loopback-channel";

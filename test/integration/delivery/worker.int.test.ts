@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "@/lib/db/client";
 import type { Channel } from "@/lib/delivery/channel";
-import { claimBatches } from "@/lib/delivery/claim-batches";
-import { claimDueDeliveries } from "@/lib/delivery/claim-due-deliveries";
-import { type RunWorkerOptions, runWorker, type WorkerSummary } from "@/lib/delivery/drain";
-import { createEngineContext } from "@/lib/delivery/engine-context";
-import { processBatch } from "@/lib/delivery/process-batch";
-import { reapExpiredLeases } from "@/lib/delivery/release-leases";
-import { openWake, type WakeSource, wakeLocalWorkers } from "@/lib/delivery/wake";
+import { claimBatches } from "@/lib/delivery/claim/claim-batches";
+import { claimDueDeliveries } from "@/lib/delivery/claim/claim-due-deliveries";
+import { reapExpiredLeases } from "@/lib/delivery/record/release-leases";
+import { type RunWorkerOptions, runWorker, type WorkerSummary } from "@/lib/delivery/run/drain";
+import { createEngineContext } from "@/lib/delivery/run/engine-context";
+import { openWake, type WakeSource, wakeLocalWorkers } from "@/lib/delivery/run/wake";
+import { processBatch } from "@/lib/delivery/send/process-batch";
 import {
   addDeliveries,
   countByState,

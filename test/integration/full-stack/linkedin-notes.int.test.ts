@@ -2,15 +2,15 @@
 // linkedin-note channel, received by the LinkedIn mock. Seed 004: batches of at most 100 records in
 // sequential order, every entity's answer checked, and LinkedIn's records-per-minute limit held by all
 // workers together. The engine batches an ordering key's consecutive rows for this channel
-// (lib/delivery/extend-ordered-runs.ts): the first test is its proof.
+// (lib/delivery/claim/extend-ordered-runs.ts): the first test is its proof.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LinkedinMock, startLinkedinMock } from "@/e2e/mocks/linkedin/server";
 import { createPrisma, type Db, db } from "@/lib/db/client";
-import { productionChannels } from "@/lib/delivery/channels";
-import { drainFor, drainOnce, runWorker, type WorkerSummary } from "@/lib/delivery/drain";
-import { openWake } from "@/lib/delivery/wake";
+import { drainFor, drainOnce, runWorker, type WorkerSummary } from "@/lib/delivery/run/drain";
+import { openWake } from "@/lib/delivery/run/wake";
 import { createLinkedinNoteChannel } from "@/lib/linkedin/linkedin-note-channel";
 import { MINUTE_FULL } from "@/lib/linkedin/throttle";
+import { productionChannels } from "@/lib/runtime/production-channels";
 import { type ApiHarness, openApiHarness } from "../../support/api-harness";
 import { quietLog, waitUntil } from "../../support/delivery-fixtures";
 import { api, pointLinkedinAt, tally } from "../../support/full-stack";

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SeekMock, startSeekMock } from "@/e2e/mocks/seek/server";
 import { db } from "@/lib/db/client";
-import { runWorker } from "@/lib/delivery/drain";
-import { openWake } from "@/lib/delivery/wake";
+import { runWorker } from "@/lib/delivery/run/drain";
+import { openWake } from "@/lib/delivery/run/wake";
 import { env } from "@/lib/env";
 import { partnerTokenSourceFromEnv } from "@/lib/seek/partner-token";
 import { createSeekClient } from "@/lib/seek/seek-graphql-client";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { v1Write } from "@/lib/api/v1-route";
 import { upsertCandidate, ZCandidateInput } from "@/lib/candidates/upsert-candidate";
-import { ZExternalId } from "@/lib/positions/position-input";
+import { ZExternalId } from "@/lib/validation/external-id";
 
 export const PUT = v1Write({
   params: z.object({ candidateId: ZExternalId }),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { v1Write } from "@/lib/api/v1-route";
 import { ZNoteInput } from "@/lib/notes/note-input";
 import { deleteNote, putNote } from "@/lib/notes/put-note";
-import { ZExternalId } from "@/lib/positions/position-input";
+import { ZExternalId } from "@/lib/validation/external-id";
 
 const ZParams = z.object({ applicationId: ZExternalId, noteId: ZExternalId });
 

@@ -5,7 +5,7 @@ import { v1Write } from "@/lib/api/v1-route";
 import { deleteHistoryItem } from "@/lib/history/delete-history-item";
 import { ZHistoryItemInput } from "@/lib/history/history-item-input";
 import { putHistoryItem } from "@/lib/history/put-history-item";
-import { ZExternalId } from "@/lib/positions/position-input";
+import { ZExternalId } from "@/lib/validation/external-id";
 
 const ZParams = z.object({ candidateId: ZExternalId, idempotencyId: z.string().min(1).max(200) });
 

@@ -15,13 +15,15 @@ const HINTS: Readonly<Record<string, string>> = {
     "SEEK refused the signal's content: check the position's SEEK position profile ids and the status; the message names the field SEEK objected to.",
   FORBIDDEN:
     "SEEK says this partner may not act for the hirer: the hirer must link the ATS to its SEEK account, or the organization's SEEK hirer id is wrong.",
-  UNAUTHENTICATED: "SEEK refused the partner credentials: the operator must check SEEK_CLIENT_ID and SEEK_CLIENT_SECRET.",
+  UNAUTHENTICATED:
+    "SEEK refused the partner credentials: the operator must check SEEK_CLIENT_ID and SEEK_CLIENT_SECRET.",
   SEEK_TOKEN_NOT_CONFIGURED:
     "SEEK is not configured on this install: the operator must set SEEK_CLIENT_ID and SEEK_CLIENT_SECRET.",
   SEEK_TOKEN_UNAVAILABLE: "SEEK's sign-in service did not answer; the delivery is retried on its own.",
   SEEK_ITEM_UNKNOWN:
     "SEEK does not know the candidate or position this history item names: check the candidate's SEEK profile id and the position's SEEK position profile id.",
-  NOT_FOUND: "SEEK no longer has this history item (deleted at SEEK?): send it again as a new item if it still matters.",
+  NOT_FOUND:
+    "SEEK no longer has this history item (deleted at SEEK?): send it again as a new item if it still matters.",
   INVALID_PAYLOAD: "The stored request could not be sent as it is: send the change again from the ATS.",
   IDENTIFIER_EXPIRED:
     "The SEEK identifier is older than SEEK's 180 days and can no longer be used: nothing more can be sent for it.",
@@ -58,11 +60,19 @@ export function hintForError(code: string | null, message: string | null): strin
   return (code && Object.hasOwn(HINTS, code) ? HINTS[code] : undefined) ?? UNKNOWN_HINT;
 }
 
-/** The `error` a failed or dead delivery shows: its code, its redacted message and the hint. */
-export function deliveryErrorOf(code: string | null, message: string | null): TDeliveryError {
+/**
+ * The `error` a failed or dead delivery shows: its code, its redacted message and the hint. `knownSecrets`
+ * are values to mask wherever they appear (the seek-token the delivery carried: a raw token has no shape
+ * redaction could recognise).
+ */
+export function deliveryErrorOf(
+  code: string | null,
+  message: string | null,
+  knownSecrets: Iterable<string | null | undefined> = [],
+): TDeliveryError {
   return {
     code: code ?? "UNKNOWN",
-    message: redactSecrets(message) ?? "",
+    message: redactSecrets(message, knownSecrets) ?? "",
     hint: hintForError(code, message),
   };
 }

@@ -77,6 +77,8 @@ export type V1Doc = {
   response?: z.ZodType;
   /** The success status, when not 202 (writes) or 200 (reads). */
   status?: number;
+  /** Served without an API key (the document itself). */
+  public?: boolean;
 };
 
 export type V1WriteSpec<TBody, TParams> = {

@@ -7,6 +7,7 @@ import { redactJson, redactSecrets, secretValuesIn } from "../redaction/redact-s
 import { toAdminRow } from "./admin-delivery-list";
 import type { TAdminDeliveryDetail } from "./admin-delivery-types";
 import { findDeliveryDetail } from "./delivery-views";
+import { hintForError } from "./error-hints";
 import { readDeliveryCause } from "./read-delivery-cause";
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -35,6 +36,7 @@ export async function readAdminDeliveryDetail(
   const redact = (text: string | null) => redactSecrets(text, secrets);
   return {
     ...toAdminRow({ ...row, lastError: redact(row.lastError) }),
+    errorHint: row.lastErrorCode ? hintForError(row.lastErrorCode, row.lastError) : null,
     organizationName: row.organization.name,
     organizationSlug: row.organization.slug,
     destination: row.destination,

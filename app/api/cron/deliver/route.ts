@@ -1,11 +1,11 @@
 // POST /api/cron/deliver — drain due deliveries for a bounded time (Bearer CRON_SECRET; safe to call concurrently)
 import { z } from "zod";
 import { withCron } from "@/lib/api/cron-route";
-import { productionChannels } from "@/lib/runtime/production-channels";
 import { db } from "@/lib/db/client";
 import { drainFor } from "@/lib/delivery/run/drain";
 import { newWorkerId } from "@/lib/delivery/run/worker-id";
 import { env } from "@/lib/env";
+import { productionChannels } from "@/lib/runtime/production-channels";
 
 export const dynamic = "force-dynamic";
 

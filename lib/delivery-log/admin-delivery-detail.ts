@@ -3,11 +3,11 @@
 // the payload's own token values as the first thing to look for.
 import type { TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
+import { hintForError } from "../format/error-hints";
 import { redactJson, redactSecrets, secretValuesIn } from "../redaction/redact-secrets";
 import { toAdminRow } from "./admin-delivery-list";
 import type { TAdminDeliveryDetail } from "./admin-delivery-types";
 import { findDeliveryDetail } from "./delivery-views";
-import { hintForError } from "./error-hints";
 import { readDeliveryCause } from "./read-delivery-cause";
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;

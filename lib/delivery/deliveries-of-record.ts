@@ -4,7 +4,7 @@
 // holds the seek-token), shown only on the admins' delivery pages.
 import { inScope, type TOrganizationScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
-import { hintForError } from "../delivery-log/error-hints";
+import { hintForError } from "../format/error-hints";
 import type { DeliveryState } from "../generated/prisma/enums";
 
 export type TRecordDelivery = {

@@ -2,7 +2,7 @@
 // with a hint (lib/delivery-log/error-hints.ts). One statement for a whole page of applications, walking
 // the (applicationId, seq) index.
 import type { DbOrTx } from "../db/tx";
-import { deliveryErrorOf, type TDeliveryError } from "../delivery-log/error-hints";
+import { deliveryErrorOf, type TDeliveryError } from "../format/error-hints";
 import { Prisma } from "../generated/prisma/client";
 import type { DeliveryState } from "../generated/prisma/enums";
 

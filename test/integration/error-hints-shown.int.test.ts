@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAllOrganizationsScope } from "@/lib/data/scope";
 import { listDeliveriesOfRecord } from "@/lib/delivery/deliveries-of-record";
 import { readAdminDeliveryDetail } from "@/lib/delivery-log/admin-delivery-detail";
-import { TOKEN_REFUSED_HINT } from "@/lib/delivery-log/error-hints";
+import { TOKEN_REFUSED_HINT } from "@/lib/format/error-hints";
 import { insertDelivery } from "@/test/support/delivery-rows";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 

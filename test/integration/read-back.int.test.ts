@@ -9,8 +9,8 @@ import { GET as getPosition, PUT as putPosition } from "@/app/api/v1/positions/[
 import { GET as listPositions } from "@/app/api/v1/positions/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { scopeFor } from "@/lib/data/scope";
-import { TOKEN_REFUSED_HINT } from "@/lib/delivery-log/error-hints";
 import { resetEnvCache } from "@/lib/env";
+import { TOKEN_REFUSED_HINT } from "@/lib/format/error-hints";
 import {
   ZApplicationList,
   ZApplicationView,

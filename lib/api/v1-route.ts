@@ -23,9 +23,9 @@ import { readJsonBody } from "./read-json-body";
 import { toApiIssues } from "./zod-issues";
 
 // Next passes no params at all to a route without dynamic segments (GET /api/v1/deliveries).
-type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
+export type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 
-async function pathParams(request: Request, context: RouteContext): Promise<Record<string, string | string[]>> {
+export async function pathParams(request: Request, context: RouteContext): Promise<Record<string, string | string[]>> {
   const params = (await context.params) ?? {};
   assertPathIsUtf8(request.url, params);
   return params;

@@ -70,7 +70,10 @@ function isUniqueViolation(error: unknown): boolean {
 export function v1Write<TBody, TParams>(spec: {
   body: z.ZodType<TBody>;
   params: z.ZodType<TParams>;
-  write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] }>;
+  /** A write answers `{ id, deliveries }`; a batch (POST /status-changes) answers `{ results }`. */
+  write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] } | { results: unknown[] }>;
+  /** Transaction time budget; a batch of many writes needs more than the default 15 s. */
+  transactionTimeoutMs?: number;
 }) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const now = new Date();
@@ -102,7 +105,7 @@ export function v1Write<TBody, TParams>(spec: {
               );
             return { ...response, replayed: false };
           },
-          { timeout: 15_000, maxWait: 10_000 },
+          { timeout: spec.transactionTimeoutMs ?? 15_000, maxWait: 10_000 },
         );
 
       let response: StoredResponse & { replayed: boolean };

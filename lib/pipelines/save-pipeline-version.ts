@@ -4,9 +4,12 @@
 import { toApiIssues } from "../api/zod-issues";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import type { WriteResult } from "../events/write-result";
 import type { Prisma } from "../generated/prisma/client";
 import type { TPipelineRecord, TPipelineVersionRecord } from "./get-pipeline";
 import { PIPELINE_KEY_PATTERN, type TPipelineDefinition, ZPipelineDefinition } from "./pipeline-definition";
+import { planStrandedMoves, type TStatusMoves } from "./plan-stranded-moves";
+import { countStrandedRecords, moveStrandedRecords } from "./stranded-records";
 
 export type TSavePipelineVersionInput = {
   organizationId: string;
@@ -14,6 +17,10 @@ export type TSavePipelineVersionInput = {
   definition: TPipelineDefinition;
   /** "user:<id>", "apikey:<id>" or "system" */
   actor: string;
+  /** Where records in a status this version drops go (STATUS_IN_USE without it). */
+  moves?: TStatusMoves;
+  /** The save's time: the time of every move it makes. */
+  now?: Date;
 };
 
 export type TSavedPipelineVersion = {
@@ -22,6 +29,8 @@ export type TSavedPipelineVersion = {
   pipeline: TPipelineRecord;
   version: TPipelineVersionRecord;
   definition: TPipelineDefinition;
+  /** the status changes that moved stranded records, in the same transaction */
+  moved: WriteResult[];
 };
 
 /** Saves in its own transaction (the editor's server action). */
@@ -59,6 +68,10 @@ export async function writePipelineVersion(
       [{ path: "kind", message: `must be "${pipeline.kind}"`, code: "invalid_value" }],
     );
   }
+  // Records in a status this version drops: refused unless the caller says where they go (0146).
+  const newKeys = new Set(definition.statuses.map((s) => s.key));
+  const stranded = await countStrandedRecords(tx, { ...pipeline, organizationId }, newKeys);
+  const moves = planStrandedMoves(stranded, input.moves ?? {}, newKeys, definition.kind);
   const latest = await tx.pipelineVersion.aggregate({
     where: { pipelineId: pipeline.id },
     _max: { version: true },
@@ -88,5 +101,6 @@ export async function writePipelineVersion(
       data: { key, version: version.version },
     },
   });
-  return { eventId: event.id, pipeline: updated, version, definition };
+  const moved = await moveStrandedRecords(tx, { ...pipeline, organizationId }, moves, actor, input.now ?? new Date());
+  return { eventId: event.id, pipeline: updated, version, definition, moved };
 }

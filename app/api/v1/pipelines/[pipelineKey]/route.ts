@@ -1,11 +1,13 @@
-// PUT /api/v1/pipelines/:pipelineKey — save a new version of a pipeline
+// PUT /api/v1/pipelines/:pipelineKey — save a new version of a pipeline; statuses it drops that records
+// are in need "moves" (409 STATUS_IN_USE otherwise), and those records move in the same transaction
 // GET same path — the current version
 import { z } from "zod";
 import { v1Read, v1Write } from "@/lib/api/v1-route";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getCurrentPipeline } from "@/lib/pipelines/get-pipeline";
-import { PIPELINE_KEY_PATTERN, ZPipelineDefinition } from "@/lib/pipelines/pipeline-definition";
+import { PIPELINE_KEY_PATTERN } from "@/lib/pipelines/pipeline-definition";
+import { ZPipelinePutBody } from "@/lib/pipelines/pipeline-put-body";
 import { writePipelineVersion } from "@/lib/pipelines/save-pipeline-version";
 
 const ZParams = z.object({
@@ -14,15 +16,23 @@ const ZParams = z.object({
 
 export const PUT = v1Write({
   params: ZParams,
-  body: ZPipelineDefinition,
-  write: async ({ tx, principal, actor, body, params }) => {
+  body: ZPipelinePutBody,
+  write: async ({ tx, principal, actor, body, params, now }) => {
+    const { moves, ...definition } = body;
     const saved = await writePipelineVersion(tx, {
       organizationId: principal.organizationId,
       key: params.pipelineKey,
-      definition: body,
+      definition,
       actor,
+      moves,
+      now,
     });
-    return { id: saved.eventId, version: saved.version.version, deliveries: [] };
+    return {
+      id: saved.eventId,
+      version: saved.version.version,
+      deliveries: saved.moved.flatMap((m) => m.deliveries),
+      moved: saved.moved.length,
+    };
   },
 });
 

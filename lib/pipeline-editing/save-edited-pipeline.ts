@@ -7,12 +7,14 @@ import { organizationForWrite, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { TPipelineDefinition } from "../pipelines/pipeline-definition";
+import type { TStatusMoves } from "../pipelines/plan-stranded-moves";
 import { type TSavedPipelineVersion, writePipelineVersion } from "../pipelines/save-pipeline-version";
 
 export async function saveEditedPipeline(
   db: Db,
   scope: TScope,
-  input: { organizationId: string; key: string; definition: TPipelineDefinition },
+  input: { organizationId: string; key: string; definition: TPipelineDefinition; moves?: TStatusMoves },
+  now: Date = new Date(),
 ): Promise<TSavedPipelineVersion> {
   const organizationId = organizationForWrite(scope, input.organizationId);
   if (scope.kind === "all") {
@@ -27,6 +29,8 @@ export async function saveEditedPipeline(
         key: input.key,
         definition: input.definition,
         actor: scope.actor,
+        moves: input.moves,
+        now,
       });
       await recordAudit(tx, {
         actorUserId: scope.actorUserId,
@@ -34,7 +38,12 @@ export async function saveEditedPipeline(
         action: "pipeline.save_version",
         targetType: "pipeline",
         targetId: saved.pipeline.id,
-        details: { key: saved.pipeline.key, kind: saved.pipeline.kind, version: saved.version.version },
+        details: {
+          key: saved.pipeline.key,
+          kind: saved.pipeline.kind,
+          version: saved.version.version,
+          ...(saved.moved.length ? { moved: saved.moved.length, moves: input.moves } : {}),
+        },
       });
       return saved;
     },

@@ -23,7 +23,7 @@ describe.each(databasesUnderTest())("getCurrentPipeline / getPipelineVersion on 
       definition,
       actor: "system",
     });
-    const { eventId: _eventId, ...stored } = saved;
+    const { eventId: _eventId, moved: _moved, ...stored } = saved;
     expect(await getCurrentPipeline(t.prisma, orgA, "std")).toEqual(stored);
     expect(await getPipelineVersion(t.prisma, orgA, saved.version.id)).toEqual(stored);
   });

@@ -31,7 +31,8 @@ export const PUT = v1Write({
       id: saved.eventId,
       version: saved.version.version,
       deliveries: saved.moved.flatMap((m) => m.deliveries),
-      moved: saved.moved.length,
+      // Only when records moved, so a plain save answers exactly as before.
+      ...(saved.moved.length ? { moved: saved.moved.length } : {}),
     };
   },
 });

@@ -152,7 +152,7 @@ describe.each(databasesUnderTest())("bulk status changes on %s", (kind) => {
     const ids = response.body.results.map((r: any) => r.id);
     const signals = await h.prisma.delivery.count({ where: { kind: "ApplicationStatusUpdate", eventId: { in: ids } } });
     expect(signals).toBe(1000);
-  }, 180_000);
+  }, 400_000);
 
   it("refuses 1,001 changes with 400 naming body.changes, and writes nothing", async () => {
     const before = await tableCounts(h.prisma);

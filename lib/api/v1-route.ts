@@ -67,10 +67,12 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
-export function v1Write<TBody, TParams>(spec: {
+export function v1Write<TBody, TParams, TResult = { id: string; deliveries: unknown[] }>(spec: {
   body: z.ZodType<TBody>;
   params: z.ZodType<TParams>;
-  write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] }>;
+  write(context: WriteContext<TBody, TParams>): Promise<TResult>;
+  /** the status and body to answer (stored for replays too); default 202 with the write's result */
+  respond?(result: TResult): StoredResponse;
 }) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const now = new Date();
@@ -93,7 +95,7 @@ export function v1Write<TBody, TParams>(spec: {
               if (replay) return { ...replay, replayed: true };
             }
             const result = await spec.write({ tx, principal, actor: actorOf(principal), body, params, now });
-            const response = { status: 202, body: result };
+            const response = spec.respond ? spec.respond(result) : { status: 202, body: result };
             if (key)
               await storeResponse(
                 tx,

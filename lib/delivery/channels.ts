@@ -3,8 +3,10 @@
 import type { Db } from "../db/client";
 import { linkedinNoteChannelFromEnv } from "../linkedin/linkedin-note-channel";
 import { seekChannelsFromEnv } from "../seek/seek-channels";
+import { webhookChannelFromEnv } from "../webhooks/webhook-channel";
 import type { Channel } from "./channel";
 
 export function productionChannels(db: Db): Channel[] {
-  return [...seekChannelsFromEnv(db), linkedinNoteChannelFromEnv(db)];
+  // the webhook channel last: each claim round serves the boards first (docs/decisions/0147)
+  return [...seekChannelsFromEnv(db), linkedinNoteChannelFromEnv(db), webhookChannelFromEnv(db)];
 }

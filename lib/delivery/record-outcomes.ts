@@ -6,6 +6,7 @@
 // same row (every claim counts an attempt), and its attempt rows are not written either (they are logged
 // instead).
 import type { Db } from "../db/client";
+import { enqueueTransitionEvents } from "../webhooks/enqueue-webhook-events";
 import type { Random } from "./backoff";
 import type { Channel, ChannelSendResult, DeliveryOutcome } from "./channel";
 import type { ClaimedRow } from "./claimed-row";
@@ -91,6 +92,9 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
     });
     await writeAttemptLog(tx, log);
 
+    // Operational webhooks (delivery.failed/dead/expired) commit with the state change they report.
+    const webhookRows = await enqueueTransitionEvents(tx, [...transitions.values()], batch[0]?.channel ?? "", now);
+
     let recovered = false;
     if (destination && verdict.kind === "unhealthy") {
       await recordDestinationFailure(tx, destination, verdict, { probe, now, random: input.random });
@@ -100,7 +104,7 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
     // Wake the other workers (at commit) when this made rows claimable that were not: the next row of an
     // ordering key, or a destination whose circuit just closed.
     const unblocksKey = kept.some((k) => k.orderingKey !== null && transitions.get(k.id)?.state !== "pending");
-    if (unblocksKey || recovered) await tx.$executeRaw`SELECT pg_notify(${WAKE_CHANNEL}, '')`;
+    if (unblocksKey || recovered || webhookRows > 0) await tx.$executeRaw`SELECT pg_notify(${WAKE_CHANNEL}, '')`;
 
     const summary: RecordSummary = { delivered: 0, retried: 0, failed: 0, dead: 0, expired: 0, leaseLost: [] };
     for (const p of planned) {

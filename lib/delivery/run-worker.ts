@@ -3,6 +3,8 @@
 // commit), a batch finishing, the next due time or the fallback poll, and keeps its leases renewed and
 // its heartbeat fresh. When `signal` aborts it stops claiming, lets in-flight sends finish for a grace
 // period, aborts what is left, and gives back any row it still holds.
+import { emitOperationalEvents } from "../webhooks/operational-checks";
+import { WEBHOOK_CHANNEL } from "../webhooks/webhook-events";
 import { claimRound, type DrainSummary, emptySummary } from "./drain-round";
 import { createEngineContext, type EngineContext, type EngineOptions } from "./engine-context";
 import { startHeartbeat, type WorkerMode } from "./heartbeat";
@@ -46,6 +48,7 @@ const UNSERVED_REPORT_EVERY_MS = 5 * 60_000;
 // batch) cost a query per delivery on single-row channels for nothing. An idle worker sleeps until the
 // next lease lapses (next-due.ts), so a dead worker's rows are taken back within a second of that.
 const REAP_EVERY_MS = 1_000;
+const WEBHOOK_CHECK_EVERY_MS = 5_000;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -97,6 +100,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   const tasks = new Set<Promise<void>>();
   let failures = 0;
   let lastReap = 0;
+  let lastWebhookCheck = 0;
   while (!signal.aborted) {
     latch.clear();
     let started = 0;
@@ -104,6 +108,11 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       if (Date.now() - lastReap >= REAP_EVERY_MS) {
         summary.reaped += await reapExpiredLeases(db, ctx.deadAfterMs, { workerId, ids: [...ctx.held.keys()] });
         lastReap = Date.now();
+      }
+      if (ctx.registry.get(WEBHOOK_CHANNEL) && Date.now() - lastWebhookCheck >= WEBHOOK_CHECK_EVERY_MS) {
+        lastWebhookCheck = Date.now();
+        // missed deadlines and board health, reported to the ATS's webhooks (docs/decisions/0149)
+        await emitOperationalEvents(db, ctx.now()).catch((error) => log.warn("the webhook checks failed", error));
       }
       if (tasks.size < concurrency) {
         for (const [channel, batch] of await claimRound(ctx, concurrency - tasks.size, summary)) {

@@ -46,6 +46,24 @@ async function activeSubscriptions(tx: Tx, types: WebhookEventType[]) {
   });
 }
 
+/** The ATS's ids (externalId) of the applications, positions and candidates these deliveries are about. */
+async function externalIds(
+  tx: Tx,
+  deliveries: { applicationId: string | null; positionId: string | null; candidateId: string | null }[],
+) {
+  const of = (key: "applicationId" | "positionId" | "candidateId") => [
+    ...new Set(deliveries.flatMap((d) => (d[key] ? [d[key]] : []))),
+  ];
+  const [applications, positions, candidates] = await Promise.all([
+    tx.application.findMany({ where: { id: { in: of("applicationId") } }, select: { id: true, externalId: true } }),
+    tx.position.findMany({ where: { id: { in: of("positionId") } }, select: { id: true, externalId: true } }),
+    tx.candidate.findMany({ where: { id: { in: of("candidateId") } }, select: { id: true, externalId: true } }),
+  ]);
+  const map = (rows: { id: string; externalId: string | null }[]) =>
+    new Map(rows.flatMap((r) => (r.externalId ? [[r.id, r.externalId] as const] : [])));
+  return { applications: map(applications), positions: map(positions), candidates: map(candidates) };
+}
+
 /** Events about these deliveries (by id), for every subscription that wants them. */
 export async function enqueueDeliveryEvents(
   tx: Tx,
@@ -71,11 +89,23 @@ export async function enqueueDeliveryEvents(
     },
   });
   const byId = new Map(deliveries.map((d) => [d.id, d]));
+  const ids = await externalIds(tx, deliveries);
   const rows: WebhookRowInput[] = [];
   for (const change of changes) {
     const d = byId.get(change.id);
     if (!d) continue;
-    const body = buildDeliveryEvent(change.type, { ...d, organizationSlug: d.organization.slug }, now);
+    // the ATS knows its own ids, not our row ids
+    const body = buildDeliveryEvent(
+      change.type,
+      {
+        ...d,
+        organizationSlug: d.organization.slug,
+        applicationId: d.applicationId ? (ids.applications.get(d.applicationId) ?? null) : null,
+        positionId: d.positionId ? (ids.positions.get(d.positionId) ?? null) : null,
+        candidateId: d.candidateId ? (ids.candidates.get(d.candidateId) ?? null) : null,
+      },
+      now,
+    );
     for (const s of subscribersFor(change.type, d.organizationId, subscriptions)) {
       // a partner subscription's row is filed under the delivery's organization: the log filters by it
       rows.push({ organizationId: s.organizationId ?? d.organizationId, subscriptionId: s.id, body, now });

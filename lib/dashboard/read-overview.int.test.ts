@@ -76,7 +76,12 @@ describe.each(databasesUnderTest())("the overview on %s", (kind) => {
     const overview = await readOverview(db, NOW);
     expect(overview.hasDeliveries).toBe(false);
     expect(overview.expectationMs).toBe(60_000);
-    expect(overview.channels.map((c) => c.channel)).toEqual(["seek-signal", "seek-history", "linkedin-note", "webhook"]);
+    expect(overview.channels.map((c) => c.channel)).toEqual([
+      "seek-signal",
+      "seek-history",
+      "linkedin-note",
+      "webhook",
+    ]);
     for (const channel of overview.channels) {
       expect(channel).toMatchObject({
         pending: 0,

@@ -1,12 +1,13 @@
 // The v1 API's one request pipeline: authenticate the API key, read and validate the body and path,
 // honour Idempotency-Key, run the write in one transaction, answer 202 `{ id, deliveries }`.
 // Route files only declare their schemas and call one lib function.
+
 import type { z } from "zod";
 import type { ApiPrincipal } from "../api-keys/verify-api-key";
 import { db } from "../db/client";
+import type { DbTx } from "../db/tx";
 import { env } from "../env";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import { actorOf, authenticateRequest } from "./authenticate-request";
 import { assertPathIsUtf8 } from "./check-path-encoding";
 import { errorResponse } from "./error-response";
@@ -32,7 +33,7 @@ async function pathParams(request: Request, context: RouteContext): Promise<Reco
 }
 
 export type WriteContext<TBody, TParams> = {
-  tx: Prisma.TransactionClient;
+  tx: DbTx;
   principal: ApiPrincipal;
   actor: string;
   body: TBody;

@@ -1,10 +1,10 @@
 // Moves an application to another status: one event with current and previous state (each by the
 // pipeline version it was recorded with) and exactly one ApplicationStatusUpdate outbox row. The API
 // route and the hirer's server action both come here: one code path for both.
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 import { recordWorkflowTransition } from "../history/record-workflow-transition";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import { planStatusChange } from "../pipelines/plan-status-change";
@@ -21,7 +21,7 @@ export type ChangeApplicationStatus = {
 };
 
 export async function changeApplicationStatus(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: ChangeApplicationStatus,
   now: Date = new Date(),
 ): Promise<WriteResult> {

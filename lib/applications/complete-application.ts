@@ -1,16 +1,16 @@
 // The candidate finished the external apply form: queue SEEK's ApplicationComplete signal with the
 // application's newest seek-token (seed 002). No token, nothing to correlate: 422.
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery, TOKEN_PREFIX_LENGTH } from "../outbox/enqueue-delivery";
 import { identifierExpiresAt } from "../outbox/identifier-expiry";
 import { applicationCompleteSignal } from "../signals/build-signal";
 import { findApplicationForUpdate } from "./find-application";
 
 export async function completeApplication(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; applicationId: string; occurredAt?: Date; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {

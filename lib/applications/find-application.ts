@@ -1,13 +1,9 @@
 // Loads an application of one organization by the ATS's id and locks its row for the rest of the
 // transaction, so concurrent status changes see each other's "previous" state instead of racing.
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 
-export async function findApplicationForUpdate(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
-  externalId: string,
-) {
+export async function findApplicationForUpdate(tx: DbTx, organizationId: string, externalId: string) {
   // Found and locked in one statement.
   const [found] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Application" WHERE "organizationId" = ${organizationId} AND "externalId" = ${externalId} FOR UPDATE`;

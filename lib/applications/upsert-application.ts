@@ -3,14 +3,14 @@
 // the old one (repoint-stopped-signals.ts), which an admin can then retry.
 
 import { newCaptureId } from "../captures/new-capture-id";
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 import { repointStoppedSignals } from "../signals/repoint-stopped-signals";
 import type { TApplicationInput } from "./application-input";
 
 export async function upsertApplication(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; applicationId: string; body: TApplicationInput; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {
@@ -66,6 +66,7 @@ export async function upsertApplication(
         capturedAt: now,
         source: "api",
       },
+      omit: { token: false },
     });
     captureId = capture.id;
     newToken = capture;
@@ -103,7 +104,7 @@ export async function upsertApplication(
 
 /** The named candidate (candidateId), else the application's own anonymous candidate record. */
 async function resolveCandidate(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   organizationId: string,
   body: TApplicationInput,
   currentCandidateId: string | null,

@@ -1,8 +1,9 @@
 // PUT /api/v1/candidates/{candidateId}: a candidate, and the SEEK candidate profile it was uploaded as.
 // Only candidates with a seekCandidateProfileId get process history items (Proactive Sourcing).
+
 import { z } from "zod";
+import type { DbTx } from "../db/tx";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 
 export const ZCandidateInput = z
   .object({
@@ -14,7 +15,7 @@ export const ZCandidateInput = z
 export type TCandidateInput = z.infer<typeof ZCandidateInput>;
 
 export async function upsertCandidate(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; candidateId: string; body: TCandidateInput; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {

@@ -1,15 +1,15 @@
 // Deletes a process history item. When its create has never been attempted, SEEK has never seen the item:
 // the create, its queued updates and the delete cancel out, and the rows say so. Otherwise the delete
 // is queued behind them under the item's ordering key.
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import { HISTORY_DEADLINE_MS, type HistoryDeliveryPayload, historyOrderingKey } from "./build-history-item";
 import { findSeekCandidate } from "./put-history-item";
 
 export async function deleteHistoryItem(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; candidateId: string; idempotencyId: string; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult & { cancelledOut?: boolean }> {

@@ -1,9 +1,9 @@
 // Creates a process history item the first time, replaces it afterwards. Operations on one item are
 // queued under one ordering key, so an update never overtakes its create (lib/delivery claims in order).
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import {
   buildHistoryItem,
@@ -13,7 +13,7 @@ import {
 } from "./build-history-item";
 import type { THistoryItemInput } from "./history-item-input";
 
-export async function findSeekCandidate(tx: Prisma.TransactionClient, organizationId: string, externalId: string) {
+export async function findSeekCandidate(tx: DbTx, organizationId: string, externalId: string) {
   const candidate = await tx.candidate.findUnique({
     where: { organizationId_externalId: { organizationId, externalId } },
   });
@@ -31,11 +31,7 @@ export async function findSeekCandidate(tx: Prisma.TransactionClient, organizati
   return { ...candidate, seekCandidateProfileId: candidate.seekCandidateProfileId };
 }
 
-async function positionProfileFor(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
-  positionId: string,
-): Promise<string> {
+async function positionProfileFor(tx: DbTx, organizationId: string, positionId: string): Promise<string> {
   const position = await tx.position.findUnique({
     where: { organizationId_externalId: { organizationId, externalId: positionId } },
     include: { seekProfiles: { where: { removedAt: null }, orderBy: { firstSeenAt: "desc" }, take: 1 } },
@@ -56,7 +52,7 @@ async function positionProfileFor(
 }
 
 export async function putHistoryItem(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; candidateId: string; idempotencyId: string; body: THistoryItemInput; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {

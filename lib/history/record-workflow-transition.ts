@@ -2,7 +2,7 @@
 // CandidateWorkflowTransition history item, when the hirer mapped that status to a SEEK status code in
 // the pipeline editor. Unmapped statuses, candidates without a SEEK profile and positions never
 // advertised on SEEK produce none.
-import type { Prisma } from "../generated/prisma/client";
+import type { DbTx } from "../db/tx";
 import { enqueueDelivery, type QueuedDelivery } from "../outbox/enqueue-delivery";
 import type { TPipelineStatus } from "../pipelines/pipeline-definition";
 import {
@@ -26,7 +26,7 @@ export type TransitionContext = {
 };
 
 export async function recordWorkflowTransition(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   context: TransitionContext,
   now: Date,
 ): Promise<QueuedDelivery | undefined> {

@@ -1,20 +1,20 @@
 // Creates or updates an application note and queues it for LinkedIn, in writing order per application.
 
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import { linkedinDestination, type NoteDeliveryPayload, notesOrderingKey, type TNoteInput } from "./note-input";
 
-async function findApplication(tx: Prisma.TransactionClient, organizationId: string, externalId: string) {
+async function findApplication(tx: DbTx, organizationId: string, externalId: string) {
   const app = await tx.application.findUnique({ where: { organizationId_externalId: { organizationId, externalId } } });
   if (!app) throw new AppError("NOT_FOUND", `No application with id ${externalId}.`);
   return app;
 }
 
 export async function putNote(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; applicationId: string; noteId: string; body: TNoteInput; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {
@@ -77,7 +77,7 @@ export async function putNote(
 }
 
 export async function deleteNote(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; applicationId: string; noteId: string; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {

@@ -1,6 +1,7 @@
 // Writes one outbox row inside the caller's transaction, so an accepted event and its deliveries commit
 // together or not at all. A row whose identifier is already past its 180-day life is written as
 // `expired` (visible in the dashboard, never sent) instead of being dropped.
+import type { DbTx } from "../db/tx";
 import type { ChannelName } from "../delivery/channel";
 import { lockOrderingKey } from "../delivery/lock-ordering-key";
 import type { Prisma } from "../generated/prisma/client";
@@ -27,11 +28,7 @@ export type QueuedDelivery = { id: string; channel: string; state: string };
 
 export { TOKEN_PREFIX_LENGTH } from "./token-prefix-length";
 
-export async function enqueueDelivery(
-  tx: Prisma.TransactionClient,
-  delivery: NewDelivery,
-  now: Date,
-): Promise<QueuedDelivery> {
+export async function enqueueDelivery(tx: DbTx, delivery: NewDelivery, now: Date): Promise<QueuedDelivery> {
   // seq is drawn at insert, not commit: without the lock two writers of one key could commit out of order.
   if (delivery.orderingKey) await lockOrderingKey(tx, delivery.orderingKey);
   const expiresAt = delivery.expiresAt;

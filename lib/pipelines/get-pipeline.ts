@@ -1,7 +1,7 @@
 // Reading pipelines, always within one organization. A stored version is returned as it was saved and
 // not re-validated: versions are immutable and events point at them, so a later, stricter schema must
 // never make an old version unreadable (ADR 0020).
-import type { Prisma } from "../generated/prisma/client";
+import type { DbTx } from "../db/tx";
 import type { TPipelineDefinition, TPipelineKind } from "./pipeline-definition";
 
 export type TPipelineRecord = {
@@ -44,7 +44,7 @@ function withVersion(
 
 /** The pipeline `key` of the organization with its current version, or null if there is none. */
 export async function getCurrentPipeline(
-  db: Prisma.TransactionClient,
+  db: DbTx,
   organizationId: string,
   key: string,
 ): Promise<TPipelineWithVersion | null> {
@@ -59,7 +59,7 @@ export async function getCurrentPipeline(
 
 /** One version by id (e.g. the one an event was recorded with), only if it belongs to the organization. */
 export async function getPipelineVersion(
-  db: Prisma.TransactionClient,
+  db: DbTx,
   organizationId: string,
   versionId: string,
 ): Promise<TPipelineWithVersion | null> {

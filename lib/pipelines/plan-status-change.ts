@@ -1,8 +1,8 @@
 // What applications and positions share when they move to another status: the current version of their
 // pipeline, the checks (the status exists in it; it is not the status they are already in), and the
 // current and previous states, each read with the pipeline version it was recorded with.
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import type { StatusAt } from "./pipeline-definition";
 import { currentVersionDefinition, type TVersionDefinition, versionDefinition } from "./version-definitions";
 
@@ -20,7 +20,7 @@ export type StatusChangePlan = {
 };
 
 export async function planStatusChange(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: {
     organizationId: string;
     pipelineId: string;

@@ -1,10 +1,11 @@
 // PUT /api/v1/pipelines/{key} and the editor's save: every save is a new, immutable version (ADR 0020).
 // The pipeline row is created if missing and then locked (SELECT ... FOR UPDATE), so concurrent saves of
 // one pipeline take turns and can never compute the same version number.
+
 import { toApiIssues } from "../api/zod-issues";
 import type { Db } from "../db/client";
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import type { TPipelineRecord, TPipelineVersionRecord } from "./get-pipeline";
 import { PIPELINE_KEY_PATTERN, type TPipelineDefinition, ZPipelineDefinition } from "./pipeline-definition";
 
@@ -30,10 +31,7 @@ export async function savePipelineVersion(db: Db, input: TSavePipelineVersionInp
 }
 
 /** Saves inside the caller's transaction (the v1 API, whose Idempotency-Key record commits with it). */
-export async function writePipelineVersion(
-  tx: Prisma.TransactionClient,
-  input: TSavePipelineVersionInput,
-): Promise<TSavedPipelineVersion> {
+export async function writePipelineVersion(tx: DbTx, input: TSavePipelineVersionInput): Promise<TSavedPipelineVersion> {
   const { organizationId, key, actor } = input;
   if (!PIPELINE_KEY_PATTERN.test(key)) {
     const message = "use 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit";

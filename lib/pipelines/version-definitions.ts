@@ -3,8 +3,8 @@
 // pipeline's current version id instead of five for two full version reads. Keyed by organization and
 // version, and filled only from a read scoped to that organization, so the cache never answers across
 // organizations. Bounded: the oldest entries are dropped first.
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import type { TPipelineDefinition } from "./pipeline-definition";
 
 export type TVersionDefinition = { versionId: string; definition: TPipelineDefinition };
@@ -14,7 +14,7 @@ const cache = new Map<string, TVersionDefinition>();
 
 /** One version of the organization's pipelines, or null when it has no such version. */
 export async function versionDefinition(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   organizationId: string,
   versionId: string,
 ): Promise<TVersionDefinition | null> {
@@ -34,7 +34,7 @@ export async function versionDefinition(
 
 /** The current version of one organization's pipeline; UNPROCESSABLE while it has none. */
 export async function currentVersionDefinition(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   organizationId: string,
   pipelineId: string,
 ): Promise<TVersionDefinition> {

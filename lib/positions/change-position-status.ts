@@ -1,17 +1,17 @@
 // Moves a position to another status: one event and, for a position advertised on SEEK, exactly one
 // PositionStatusUpdate outbox row. Profile ids past their 180-day life are left out; when all are,
 // the row is written expired (seek-api notes: SEEK would ignore it).
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 import { enqueueDelivery } from "../outbox/enqueue-delivery";
 import { identifierExpiresAt, isExpired } from "../outbox/identifier-expiry";
 import { planStatusChange } from "../pipelines/plan-status-change";
 import { positionStatusSignal } from "../signals/build-signal";
 
 export async function changePositionStatus(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; positionId: string; statusKey: string; occurredAt?: Date; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {

@@ -1,12 +1,12 @@
 // Creates or replaces a position. Its pipelines must exist in the same organization with the right kind.
 // SEEK position profile ids keep the time they were first seen: their 180-day life starts there.
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
 import type { TPositionInput } from "./position-input";
 
 async function pipelineIdFor(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   organizationId: string,
   key: string | undefined,
   kind: "application" | "position",
@@ -29,7 +29,7 @@ async function pipelineIdFor(
 }
 
 export async function upsertPosition(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { organizationId: string; positionId: string; body: TPositionInput; actor: Actor },
   now: Date = new Date(),
 ): Promise<WriteResult> {

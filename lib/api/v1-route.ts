@@ -4,11 +4,12 @@
 
 import type { z } from "zod";
 import type { ApiPrincipal } from "../api-keys/verify-api-key";
+import { scopeForApiKey, type TOrganizationScope } from "../data/scope";
 import { db } from "../db/client";
 import type { DbTx } from "../db/tx";
 import { env } from "../env";
 import { AppError } from "../errors/app-error";
-import { actorOf, authenticateRequest } from "./authenticate-request";
+import { authenticateRequest } from "./authenticate-request";
 import { assertPathIsUtf8 } from "./check-path-encoding";
 import { errorResponse } from "./error-response";
 import { findUnstorableText } from "./find-unstorable-text";
@@ -35,7 +36,8 @@ async function pathParams(request: Request, context: RouteContext): Promise<Reco
 export type WriteContext<TBody, TParams> = {
   tx: DbTx;
   principal: ApiPrincipal;
-  actor: string;
+  /** the key's organization and actor (`apikey:<id>`): what every writer takes (docs/decisions/0010) */
+  scope: TOrganizationScope;
   body: TBody;
   params: TParams;
   /** The request's clock, read once when it arrived: every rule about "now" in the write uses it. */
@@ -93,7 +95,7 @@ export function v1Write<TBody, TParams>(spec: {
               const replay = await findReplay(tx, principal.organizationId, key, fingerprint);
               if (replay) return { ...replay, replayed: true };
             }
-            const result = await spec.write({ tx, principal, actor: actorOf(principal), body, params, now });
+            const result = await spec.write({ tx, principal, scope: scopeForApiKey(principal), body, params, now });
             const response = { status: 202, body: result };
             if (key)
               await storeResponse(
@@ -128,14 +130,19 @@ export function v1Write<TBody, TParams>(spec: {
 export function v1Read<TParams, TQuery, TResult>(spec: {
   params: z.ZodType<TParams>;
   query: z.ZodType<TQuery>;
-  read(context: { principal: ApiPrincipal; params: TParams; query: TQuery }): Promise<TResult>;
+  read(context: {
+    principal: ApiPrincipal;
+    scope: TOrganizationScope;
+    params: TParams;
+    query: TQuery;
+  }): Promise<TResult>;
 }) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authenticateRequest(db(), request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
       const params = parseOrThrow(spec.params, await pathParams(request, context), "path");
       const query = parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      return Response.json(await spec.read({ principal, params, query }));
+      return Response.json(await spec.read({ principal, scope: scopeForApiKey(principal), params, query }));
     } catch (error) {
       return errorResponse(error);
     }

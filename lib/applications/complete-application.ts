@@ -1,9 +1,10 @@
 // The candidate finished the external apply form: queue SEEK's ApplicationComplete signal with the
 // application's newest seek-token (seed 002). No token, nothing to correlate: 422.
+import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
-import type { Actor, WriteResult } from "../events/write-result";
+import type { WriteResult } from "../events/write-result";
 import { enqueueDelivery, TOKEN_PREFIX_LENGTH } from "../outbox/enqueue-delivery";
 import { identifierExpiresAt } from "../outbox/identifier-expiry";
 import { applicationCompleteSignal } from "../signals/build-signal";
@@ -11,11 +12,12 @@ import { findApplicationForUpdate } from "./find-application";
 
 export async function completeApplication(
   tx: DbTx,
-  input: { organizationId: string; applicationId: string; occurredAt?: Date; actor: Actor },
+  scope: TOrganizationScope,
+  input: { applicationId: string; occurredAt?: Date },
   now: Date = new Date(),
 ): Promise<WriteResult> {
   rejectFutureTime(input.occurredAt, now, "occurredAt");
-  const app = await findApplicationForUpdate(tx, input.organizationId, input.applicationId);
+  const app = await findApplicationForUpdate(tx, scope, input.applicationId);
   const capture = app.seekTokenCapture;
   if (!capture) {
     throw new AppError(
@@ -26,13 +28,13 @@ export async function completeApplication(
   const occurredAt = input.occurredAt ?? now;
   const event = await tx.event.create({
     data: {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       type: "ApplicationCompleted",
       applicationId: app.id,
       positionId: app.positionId,
       candidateId: app.candidateId,
       occurredAt,
-      actor: input.actor,
+      actor: scope.actor,
       data: { captureId: capture.id },
     },
   });
@@ -40,7 +42,7 @@ export async function completeApplication(
   const delivery = await enqueueDelivery(
     tx,
     {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       eventId: event.id,
       channel: "seek-signal",
       kind: "ApplicationComplete",

@@ -7,15 +7,6 @@ import { upsertApplication } from "@/lib/applications/upsert-application";
 export const PUT = v1Write({
   params: ZApplicationParams,
   body: ZApplicationInput,
-  write: ({ tx, principal, actor, body, params, now }) =>
-    upsertApplication(
-      tx,
-      {
-        organizationId: principal.organizationId,
-        applicationId: params.applicationId,
-        body,
-        actor,
-      },
-      now,
-    ),
+  write: ({ tx, scope, body, params, now }) =>
+    upsertApplication(tx, scope, { applicationId: params.applicationId, body }, now),
 });

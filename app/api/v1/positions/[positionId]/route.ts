@@ -7,6 +7,5 @@ import { upsertPosition } from "@/lib/positions/upsert-position";
 export const PUT = v1Write({
   params: ZPositionParams,
   body: ZPositionInput,
-  write: ({ tx, principal, actor, body, params, now }) =>
-    upsertPosition(tx, { organizationId: principal.organizationId, positionId: params.positionId, body, actor }, now),
+  write: ({ tx, scope, body, params, now }) => upsertPosition(tx, scope, { positionId: params.positionId, body }, now),
 });

@@ -29,7 +29,9 @@ async function insertDeliveries(prisma: Db, org: string, count: number): Promise
     FROM generate_series(1, ${count}::int) AS g`;
 }
 
-describe.each(databasesUnderTest().filter((kind) => kind === "postgres"))(
+// PostgreSQL only (PGlite is one process). An empty describe.each leaves the file without a suite, which
+// Vitest reports as a failure when TEST_DATABASE_URL is unset (a laptop, npm run test:future).
+describe.runIf(databasesUnderTest().includes("postgres")).each(["postgres" as const])(
   "a worker process killed -9 on %s",
   (kind) => {
     let t: TestDatabase;

@@ -45,9 +45,9 @@ const LAYERS = {
   /** the job boards: each implements the engine's channel contract */
   boards: ["seek", "linkedin"],
   /** what admins and hirers see of the deliveries */
-  operations: ["dashboard", "delivery-log", "health", "metrics"],
+  operations: ["dashboard", "delivery-log", "health", "metrics", "read-back"],
   /** the ways in: the v1 API pipeline, server actions, page helpers, start-up, the running worker */
-  edges: ["api", "actions", "pages", "bootstrap", "runtime"],
+  edges: ["api", "actions", "pages", "bootstrap", "runtime", "openapi"],
 } as const;
 
 const LIB = path.resolve(import.meta.dirname);

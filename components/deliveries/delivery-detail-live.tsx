@@ -96,6 +96,11 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
             <div className="rounded-md border border-red-100 bg-red-50 px-3 py-2 text-sm" data-testid="last-error">
               <p className="font-mono text-xs font-semibold text-red-800">{d.lastErrorCode ?? "error"}</p>
               {d.lastError ? <p className="mt-1 text-red-800 [overflow-wrap:anywhere]">{d.lastError}</p> : null}
+              {d.errorHint ? (
+                <p className="mt-1 text-slate-700" data-testid="error-hint">
+                  {d.errorHint}
+                </p>
+              ) : null}
             </div>
           ) : null}
           <DeliveryActions deliveryId={d.id} state={d.state} {...actions} />

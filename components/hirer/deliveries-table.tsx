@@ -1,5 +1,5 @@
-// A record's deliveries: board, kind, state and times. No payloads, attempts or errors (delivery
-// internals stay on the admins' pages).
+// A record's deliveries: board, kind, state and times, and for a failed one the hint of what to do. No
+// payloads, attempts or error messages (delivery internals stay on the admins' pages).
 
 import type { TRecordDelivery } from "@/lib/delivery/deliveries-of-record";
 import { formatDateTimeSeconds } from "@/lib/format/format-date-time";
@@ -32,6 +32,11 @@ export function DeliveriesTable({ deliveries, empty }: { deliveries: readonly TR
               </td>
               <td className="px-4 py-3">
                 <DeliveryStateBadge state={d.state} />
+                {d.hint ? (
+                  <p className="mt-1 max-w-md text-xs text-slate-700" data-testid="delivery-hint">
+                    {d.hint}
+                  </p>
+                ) : null}
               </td>
               <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">
                 {formatDateTimeSeconds(d.createdAt)}

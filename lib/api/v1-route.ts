@@ -67,12 +67,40 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
-export function v1Write<TBody, TParams>(spec: {
+/**
+ * What the OpenAPI document (lib/openapi) says about a route beyond its schemas. Every v1 handler carries
+ * its spec (`handler.v1`), so the document is built from the very schemas the handler validates with.
+ */
+export type V1Doc = {
+  summary: string;
+  /** The success answer's body; a write's default is the 202 `{ id, deliveries }`. */
+  response?: z.ZodType;
+  /** The success status, when not 202 (writes) or 200 (reads). */
+  status?: number;
+  /** Served without an API key (the document itself). */
+  public?: boolean;
+};
+
+export type V1WriteSpec<TBody, TParams> = {
   body: z.ZodType<TBody>;
   params: z.ZodType<TParams>;
+  doc?: V1Doc;
   write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] }>;
-}) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+};
+
+export type V1ReadSpec<TParams, TQuery, TResult> = {
+  params: z.ZodType<TParams>;
+  query: z.ZodType<TQuery>;
+  doc?: V1Doc;
+  read(context: { principal: ApiPrincipal; params: TParams; query: TQuery; request: Request }): Promise<TResult>;
+};
+
+export type V1Handler = ((request: Request, context: RouteContext) => Promise<Response>) & {
+  v1: { kind: "write" | "read"; params: z.ZodType; body?: z.ZodType; query?: z.ZodType; doc?: V1Doc };
+};
+
+export function v1Write<TBody, TParams>(spec: V1WriteSpec<TBody, TParams>): V1Handler {
+  const handler = async (request: Request, context: RouteContext): Promise<Response> => {
     const now = new Date();
     try {
       const prisma = db();
@@ -122,21 +150,23 @@ export function v1Write<TBody, TParams>(spec: {
       return errorResponse(error);
     }
   };
+  return Object.assign(handler, {
+    v1: { kind: "write" as const, params: spec.params, body: spec.body, doc: spec.doc },
+  });
 }
 
-export function v1Read<TParams, TQuery, TResult>(spec: {
-  params: z.ZodType<TParams>;
-  query: z.ZodType<TQuery>;
-  read(context: { principal: ApiPrincipal; params: TParams; query: TQuery }): Promise<TResult>;
-}) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+export function v1Read<TParams, TQuery, TResult>(spec: V1ReadSpec<TParams, TQuery, TResult>): V1Handler {
+  const handler = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authenticateRequest(db(), request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
       const params = parseOrThrow(spec.params, await pathParams(request, context), "path");
       const query = parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      return Response.json(await spec.read({ principal, params, query }));
+      return Response.json(await spec.read({ principal, params, query, request }));
     } catch (error) {
       return errorResponse(error);
     }
   };
+  return Object.assign(handler, {
+    v1: { kind: "read" as const, params: spec.params, query: spec.query, doc: spec.doc },
+  });
 }

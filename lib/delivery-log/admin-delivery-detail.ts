@@ -3,6 +3,7 @@
 // the payload's own token values as the first thing to look for.
 import type { TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
+import { hintForError } from "../format/error-hints";
 import { redactJson, redactSecrets, secretValuesIn } from "../redaction/redact-secrets";
 import { toAdminRow } from "./admin-delivery-list";
 import type { TAdminDeliveryDetail } from "./admin-delivery-types";
@@ -35,6 +36,7 @@ export async function readAdminDeliveryDetail(
   const redact = (text: string | null) => redactSecrets(text, secrets);
   return {
     ...toAdminRow({ ...row, lastError: redact(row.lastError) }),
+    errorHint: row.lastErrorCode ? hintForError(row.lastErrorCode, row.lastError) : null,
     organizationName: row.organization.name,
     organizationSlug: row.organization.slug,
     destination: row.destination,

@@ -49,6 +49,8 @@ export type TAdminDeliveryAttempt = {
 };
 
 export type TAdminDeliveryDetail = TAdminDeliveryRow & {
+  /** what the ATS or hirer can do about lastErrorCode, from the one hint table (lib/delivery-log/error-hints) */
+  errorHint: string | null;
   organizationName: string;
   organizationSlug: string;
   destination: string;

@@ -7,8 +7,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as completeApplication } from "@/app/api/v1/applications/[applicationId]/complete/route";
 import { DELETE as deleteNote, PUT as putNote } from "@/app/api/v1/applications/[applicationId]/notes/[noteId]/route";
-import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]/route";
+import { GET as getApplication, PUT as putApplication } from "@/app/api/v1/applications/[applicationId]/route";
 import { POST as applicationStatus } from "@/app/api/v1/applications/[applicationId]/status/route";
+import { GET as listApplications } from "@/app/api/v1/applications/route";
 import {
   DELETE as deleteHistory,
   PUT as putHistory,
@@ -16,9 +17,12 @@ import {
 import { PUT as putCandidate } from "@/app/api/v1/candidates/[candidateId]/route";
 import { GET as getDelivery } from "@/app/api/v1/deliveries/[deliveryId]/route";
 import { GET as listDeliveries } from "@/app/api/v1/deliveries/route";
+import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { GET as getPipeline, PUT as putPipeline } from "@/app/api/v1/pipelines/[pipelineKey]/route";
-import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
+import { GET as listPipelines } from "@/app/api/v1/pipelines/route";
+import { GET as getPosition, PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
+import { GET as listPositions } from "@/app/api/v1/positions/route";
 import { type ApiHarness, BOOTSTRAP_KEY, call, openApiHarness, seedPipeline } from "../support/api-harness";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databaseFingerprint } from "./database-fingerprint";
@@ -40,6 +44,8 @@ type Route = {
   segments: string[];
   /** a valid body the mutations start from; none for GET */
   body?: Record<string, unknown>;
+  /** a list whose query string (filters, cursor, limit) is fuzzed too */
+  listQuery?: true;
 };
 
 const position = {
@@ -134,6 +140,18 @@ const routes: Route[] = [
     segments: ["candidates", ":candidateId", "history", ":idempotencyId"],
     body: {},
   },
+  // reading back (#14); appended so the setup below keeps its indices
+  { name: "GET /pipelines", handler: listPipelines, method: "GET", segments: ["pipelines"], listQuery: true },
+  { name: "GET /positions", handler: listPositions, method: "GET", segments: ["positions"], listQuery: true },
+  { name: "GET /positions/:id", handler: getPosition, method: "GET", segments: ["positions", ":positionId"] },
+  { name: "GET /applications", handler: listApplications, method: "GET", segments: ["applications"], listQuery: true },
+  {
+    name: "GET /applications/:id",
+    handler: getApplication,
+    method: "GET",
+    segments: ["applications", ":applicationId"],
+  },
+  { name: "GET /openapi.json", handler: openapi, method: "GET", segments: ["openapi.json"] },
 ];
 
 /** The request a client would send, and the params Next would hand the handler for it. */
@@ -203,7 +221,7 @@ describe(`v1 routes under hostile input (replay with FUZZ_SEED=${SEED})`, () => 
     await fc.assert(
       fc.asyncProperty(
         fc.array(hostileId(), { minLength: ids, maxLength: ids }),
-        route.name === "GET /deliveries" ? hostileQuery() : fc.constant(""),
+        route.name === "GET /deliveries" || route.listQuery ? hostileQuery() : fc.constant(""),
         bodyArb,
         hostileHeaders(BOOTSTRAP_KEY),
         async (idList, query, body, headers) => {

@@ -274,6 +274,8 @@ describe.each(databasesUnderTest())("hirer pages on %s", (kind) => {
         state: "pending",
         createdAt: expect.any(Date),
         deliveredAt: null,
+        // a pending delivery has nothing to act on (decision 0143: hints for failed, dead, expired)
+        hint: null,
       },
     ]);
     const positionId = (

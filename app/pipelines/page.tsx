@@ -30,7 +30,7 @@ export default async function PipelinesPage({ searchParams }: { searchParams: Se
   const { organization, choices } = await orNotFound(
     workingOrganization(db(), scope, oneParam((await searchParams).org)),
   );
-  const pipelines = await listPipelines(db(), narrowToOrganization(scope, organization.id).organizationId);
+  const pipelines = await listPipelines(db(), narrowToOrganization(scope, organization.id));
   return (
     <AppShell
       user={user}

@@ -36,7 +36,7 @@ describe.each(databasesUnderTest())("API keys on %s", (kind) => {
     const { prisma } = database;
     const created = await createApiKey(prisma, scope, { organizationId: orgId, name: "Production ATS" });
     expect(created.key).toMatch(/^sh_[A-Za-z0-9_-]{43}$/);
-    const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: created.id }, omit: { hash: false } });
     expect(row).toMatchObject({
       organizationId: orgId,
       prefix: created.key.slice(0, 10),

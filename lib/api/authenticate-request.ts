@@ -20,7 +20,3 @@ export async function authenticateRequest(
   if (!principal) throw new AppError("UNAUTHENTICATED", "This API key is not valid or has been revoked.");
   return principal;
 }
-
-export function actorOf(principal: ApiPrincipal): string {
-  return `apikey:${principal.apiKeyId}`;
-}

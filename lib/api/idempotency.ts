@@ -2,7 +2,9 @@
 // new; the same key with another body is 422. The record is written in the same transaction as the
 // write it guards, so a crash can never leave one without the other. Concurrent repeats are serialised
 // on the key (lockIdempotencyKey) before anything is read, so each later one sees the first's record.
+
 import { createHash } from "node:crypto";
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -46,12 +48,12 @@ const IDEMPOTENCY_LOCK_CLASS = 0x1de7;
  * transaction: under READ COMMITTED, the statements after it see whatever the previous holder committed.
  * On PGlite (one connection) transactions already run one at a time; the lock is then uncontended.
  */
-export async function lockIdempotencyKey(tx: Prisma.TransactionClient, organizationId: string, key: string) {
+export async function lockIdempotencyKey(tx: DbTx, organizationId: string, key: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}::int4, hashtext(${`${organizationId}\n${key}`}))`;
 }
 
 export async function findReplay(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   organizationId: string,
   key: string,
   fingerprint: string,
@@ -68,7 +70,7 @@ export async function findReplay(
 }
 
 export async function storeResponse(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   record: { organizationId: string; key: string; method: string; path: string; fingerprint: string },
   response: StoredResponse,
 ): Promise<void> {

@@ -1,14 +1,16 @@
 // The v1 API's one request pipeline: authenticate the API key, read and validate the body and path,
 // honour Idempotency-Key, run the write in one transaction, answer 202 `{ id, deliveries }`.
 // Route files only declare their schemas and call one lib function.
+
 import type { z } from "zod";
 import type { ApiPrincipal } from "../api-keys/verify-api-key";
+import { scopeForApiKey, type TOrganizationScope } from "../data/scope";
 import { db } from "../db/client";
+import type { DbTx } from "../db/tx";
 import { env } from "../env";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import { toApiIssues } from "../validation/zod-issues";
-import { actorOf, authenticateRequest } from "./authenticate-request";
+import { authenticateRequest } from "./authenticate-request";
 import { assertPathIsUtf8 } from "./check-path-encoding";
 import { errorResponse } from "./error-response";
 import { findUnstorableText } from "./find-unstorable-text";
@@ -32,9 +34,10 @@ async function pathParams(request: Request, context: RouteContext): Promise<Reco
 }
 
 export type WriteContext<TBody, TParams> = {
-  tx: Prisma.TransactionClient;
+  tx: DbTx;
   principal: ApiPrincipal;
-  actor: string;
+  /** the key's organization and actor (`apikey:<id>`): what every writer takes (docs/decisions/0010) */
+  scope: TOrganizationScope;
   body: TBody;
   params: TParams;
   /** The request's clock, read once when it arrived: every rule about "now" in the write uses it. */
@@ -92,7 +95,13 @@ export type V1ReadSpec<TParams, TQuery, TResult> = {
   params: z.ZodType<TParams>;
   query: z.ZodType<TQuery>;
   doc?: V1Doc;
-  read(context: { principal: ApiPrincipal; params: TParams; query: TQuery; request: Request }): Promise<TResult>;
+  read(context: {
+    principal: ApiPrincipal;
+    scope: TOrganizationScope;
+    params: TParams;
+    query: TQuery;
+    request: Request;
+  }): Promise<TResult>;
 };
 
 export type V1Handler = ((request: Request, context: RouteContext) => Promise<Response>) & {
@@ -120,7 +129,7 @@ export function v1Write<TBody, TParams>(spec: V1WriteSpec<TBody, TParams>): V1Ha
               const replay = await findReplay(tx, principal.organizationId, key, fingerprint);
               if (replay) return { ...replay, replayed: true };
             }
-            const result = await spec.write({ tx, principal, actor: actorOf(principal), body, params, now });
+            const result = await spec.write({ tx, principal, scope: scopeForApiKey(principal), body, params, now });
             const response = { status: 202, body: result };
             if (key)
               await storeResponse(
@@ -161,7 +170,7 @@ export function v1Read<TParams, TQuery, TResult>(spec: V1ReadSpec<TParams, TQuer
       const principal = await authenticateRequest(db(), request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
       const params = parseOrThrow(spec.params, await pathParams(request, context), "path");
       const query = parseOrThrow(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      return Response.json(await spec.read({ principal, params, query, request }));
+      return Response.json(await spec.read({ principal, scope: scopeForApiKey(principal), params, query, request }));
     } catch (error) {
       return errorResponse(error);
     }

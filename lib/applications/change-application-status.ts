@@ -1,12 +1,12 @@
 // Moves an application to another status: one event with current and previous state (each by the
 // pipeline version it was recorded with) and exactly one ApplicationStatusUpdate outbox row. The API
 // route and the hirer's server action both come here: one code path for both.
-
+import type { TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { enqueueDelivery } from "../delivery/enqueue/enqueue-delivery";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { WriteResult } from "../events/write-result";
 import { recordWorkflowTransition } from "../history/record-workflow-transition";
 import { planStatusChange } from "../pipelines/plan-status-change";
 import { applicationStatusSignal } from "../signals/build-signal";
@@ -14,20 +14,19 @@ import { findApplicationForUpdate } from "./find-application";
 import { resolveSeekIdentifiers } from "./resolve-seek-identifiers";
 
 export type ChangeApplicationStatus = {
-  organizationId: string;
   applicationId: string; // the ATS's id
   statusKey: string;
   occurredAt?: Date;
-  actor: Actor;
 };
 
 export async function changeApplicationStatus(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
+  scope: TOrganizationScope,
   input: ChangeApplicationStatus,
   now: Date = new Date(),
 ): Promise<WriteResult> {
   rejectFutureTime(input.occurredAt, now, "occurredAt");
-  const app = await findApplicationForUpdate(tx, input.organizationId, input.applicationId);
+  const app = await findApplicationForUpdate(tx, scope, input.applicationId);
   if (!app.position.applicationPipelineId) {
     throw new AppError(
       "UNPROCESSABLE",
@@ -35,8 +34,7 @@ export async function changeApplicationStatus(
     );
   }
   const occurredAt = input.occurredAt ?? now;
-  const { version, current, previous } = await planStatusChange(tx, {
-    organizationId: input.organizationId,
+  const { version, current, previous } = await planStatusChange(tx, scope, {
     pipelineId: app.position.applicationPipelineId,
     statusKey: input.statusKey,
     occurredAt,
@@ -46,7 +44,7 @@ export async function changeApplicationStatus(
 
   const event = await tx.event.create({
     data: {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       type: "ApplicationStatusChanged",
       applicationId: app.id,
       positionId: app.positionId,
@@ -57,7 +55,7 @@ export async function changeApplicationStatus(
       fromOccurredAt: app.currentStatusAt,
       toStatusKey: input.statusKey,
       occurredAt,
-      actor: input.actor,
+      actor: scope.actor,
     },
   });
   await tx.application.update({
@@ -77,7 +75,7 @@ export async function changeApplicationStatus(
       await enqueueDelivery(
         tx,
         {
-          organizationId: input.organizationId,
+          organizationId: scope.organizationId,
           eventId: event.id,
           channel: "seek-signal",
           kind: "ApplicationStatusUpdate",
@@ -96,8 +94,8 @@ export async function changeApplicationStatus(
   }
   const transition = await recordWorkflowTransition(
     tx,
+    scope,
     {
-      organizationId: input.organizationId,
       eventId: event.id,
       applicationId: app.id,
       positionId: app.positionId,

@@ -1,22 +1,23 @@
 // The candidate finished the external apply form: queue SEEK's ApplicationComplete signal with the
 // application's newest seek-token (seed 002). No token, nothing to correlate: 422.
-
+import type { TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { enqueueDelivery, TOKEN_PREFIX_LENGTH } from "../delivery/enqueue/enqueue-delivery";
 import { identifierExpiresAt } from "../delivery/enqueue/identifier-expiry";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { WriteResult } from "../events/write-result";
 import { applicationCompleteSignal } from "../signals/build-signal";
 import { findApplicationForUpdate } from "./find-application";
 
 export async function completeApplication(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; applicationId: string; occurredAt?: Date; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { applicationId: string; occurredAt?: Date },
   now: Date = new Date(),
 ): Promise<WriteResult> {
   rejectFutureTime(input.occurredAt, now, "occurredAt");
-  const app = await findApplicationForUpdate(tx, input.organizationId, input.applicationId);
+  const app = await findApplicationForUpdate(tx, scope, input.applicationId);
   const capture = app.seekTokenCapture;
   if (!capture) {
     throw new AppError(
@@ -27,13 +28,13 @@ export async function completeApplication(
   const occurredAt = input.occurredAt ?? now;
   const event = await tx.event.create({
     data: {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       type: "ApplicationCompleted",
       applicationId: app.id,
       positionId: app.positionId,
       candidateId: app.candidateId,
       occurredAt,
-      actor: input.actor,
+      actor: scope.actor,
       data: { captureId: capture.id },
     },
   });
@@ -41,7 +42,7 @@ export async function completeApplication(
   const delivery = await enqueueDelivery(
     tx,
     {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       eventId: event.id,
       channel: "seek-signal",
       kind: "ApplicationComplete",

@@ -3,20 +3,23 @@
 // the old one (repoint-stopped-signals.ts), which an admin can then retry.
 
 import { newCaptureId } from "../captures/new-capture-id";
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { WriteResult } from "../events/write-result";
 import { repointStoppedSignals } from "../signals/repoint-stopped-signals";
 import type { TApplicationInput } from "./application-input";
 
 export async function upsertApplication(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; applicationId: string; body: TApplicationInput; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { applicationId: string; body: TApplicationInput },
   now: Date = new Date(),
 ): Promise<WriteResult> {
-  const { organizationId, body } = input;
-  const position = await tx.position.findUnique({
-    where: { organizationId_externalId: { organizationId, externalId: body.positionId } },
+  const { organizationId } = scope; // for the rows this creates
+  const { body } = input;
+  const position = await tx.position.findFirst({
+    where: inScope(scope, { externalId: body.positionId }),
     select: { id: true },
   });
   if (!position) {
@@ -26,8 +29,8 @@ export async function upsertApplication(
       [{ path: "positionId", message: "unknown position", code: "invalid_value" }],
     );
   }
-  const existing = await tx.application.findUnique({
-    where: { organizationId_externalId: { organizationId, externalId: input.applicationId } },
+  const existing = await tx.application.findFirst({
+    where: inScope(scope, { externalId: input.applicationId }),
     select: { id: true, positionId: true, candidateId: true },
   });
   if (existing && existing.positionId !== position.id) {
@@ -41,7 +44,7 @@ export async function upsertApplication(
   let newToken: { token: string; capturedAt: Date } | undefined;
   if (body.captureId) {
     const capture = await tx.seekTokenCapture.findFirst({
-      where: { id: body.captureId, organizationId },
+      where: inScope(scope, { id: body.captureId }),
       select: { id: true, positionId: true, token: true, capturedAt: true },
     });
     if (!capture) {
@@ -66,12 +69,13 @@ export async function upsertApplication(
         capturedAt: now,
         source: "api",
       },
+      omit: { token: false },
     });
     captureId = capture.id;
     newToken = capture;
   }
 
-  const candidateId = await resolveCandidate(tx, organizationId, body, existing?.candidateId ?? null);
+  const candidateId = await resolveCandidate(tx, scope, body, existing?.candidateId ?? null);
   const fields = {
     candidateId,
     ...(captureId ? { seekTokenCaptureId: captureId } : {}),
@@ -94,7 +98,7 @@ export async function upsertApplication(
       positionId: position.id,
       candidateId,
       occurredAt: now,
-      actor: input.actor,
+      actor: scope.actor,
       data: { captureId: captureId ?? null, ...(repointed.length > 0 ? { repointedDeliveries: repointed } : {}) },
     },
   });
@@ -103,8 +107,8 @@ export async function upsertApplication(
 
 /** The named candidate (candidateId), else the application's own anonymous candidate record. */
 async function resolveCandidate(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
+  tx: DbTx,
+  scope: TOrganizationScope,
   body: TApplicationInput,
   currentCandidateId: string | null,
 ): Promise<string> {
@@ -113,6 +117,7 @@ async function resolveCandidate(
     familyName: body.candidate.family,
     email: body.candidate.email ?? null,
   };
+  const { organizationId } = scope;
   if (body.candidateId) {
     const candidate = await tx.candidate.upsert({
       where: { organizationId_externalId: { organizationId, externalId: body.candidateId } },

@@ -19,7 +19,7 @@ describe.each(databasesUnderTest())("first admin setup on %s", (kind) => {
       email: "first@example.test",
       password: "a long enough password",
     });
-    const row = await prisma.user.findUniqueOrThrow({ where: { id: admin.id } });
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, omit: { passwordHash: false } });
     expect(row).toMatchObject({ role: "admin", organizationId: null, active: true });
     expect(await verifyPassword("a long enough password", row.passwordHash)).toBe(true);
     const audit = await prisma.auditLog.findMany({ where: { action: "setup.create_first_admin" } });

@@ -1,8 +1,10 @@
 // PUT /api/v1/candidates/{candidateId}: a candidate, and the SEEK candidate profile it was uploaded as.
 // Only candidates with a seekCandidateProfileId get process history items (Proactive Sourcing).
+
 import { z } from "zod";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
+import type { WriteResult } from "../events/write-result";
 
 export const ZCandidateInput = z
   .object({
@@ -14,11 +16,14 @@ export const ZCandidateInput = z
 export type TCandidateInput = z.infer<typeof ZCandidateInput>;
 
 export async function upsertCandidate(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; candidateId: string; body: TCandidateInput; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { candidateId: string; body: TCandidateInput },
   now: Date = new Date(),
 ): Promise<WriteResult> {
-  const { organizationId, body } = input;
+  // The candidate's unique key is (organization, id): the upsert creates in, and finds within, the scope's.
+  const { organizationId } = scope;
+  const { body } = input;
   const fields = {
     givenName: body.name.given,
     familyName: body.name.family,
@@ -31,7 +36,7 @@ export async function upsertCandidate(
     update: fields,
   });
   const event = await tx.event.create({
-    data: { organizationId, type: "CandidateUpserted", candidateId: candidate.id, occurredAt: now, actor: input.actor },
+    data: { organizationId, type: "CandidateUpserted", candidateId: candidate.id, occurredAt: now, actor: scope.actor },
   });
   return { id: event.id, deliveries: [] };
 }

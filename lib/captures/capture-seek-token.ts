@@ -1,8 +1,8 @@
 // GET /apply/{orgSlug}/{positionId} (and the older /apply/{positionId}): store the seek-token exactly as
 // received and send the candidate on to the position's own apply form with sh_capture. Without a token it
 // just redirects.
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import { parseApplyTarget } from "./apply-target";
 import { buildApplyRedirect } from "./build-apply-redirect";
 import { findApplyPosition } from "./find-apply-position";
@@ -13,7 +13,7 @@ import { rawSeekToken, splitRawQuery } from "./split-raw-query";
 export type CaptureResult = { location: string; captureId?: string };
 
 export async function captureSeekToken(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { path: readonly string[]; rawSearch: string },
   now: Date = new Date(),
 ): Promise<CaptureResult> {

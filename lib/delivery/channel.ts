@@ -7,7 +7,7 @@ export const CHANNELS = ["seek-signal", "seek-history", "linkedin-note"] as cons
 export type ChannelName = (typeof CHANNELS)[number];
 
 export type DeliveredResult = { delivery: ClaimedDelivery; result: Record<string, unknown> };
-export type DeliveredTx = import("../generated/prisma/client").Prisma.TransactionClient;
+export type DeliveredTx = import("../db/tx").DbTx;
 
 /** A claimed outbox row, as the engine hands it to a channel. */
 export type ClaimedDelivery = {

@@ -1,20 +1,21 @@
 // Deletes a process history item. When its create has never been attempted, SEEK has never seen the item:
 // the create, its queued updates and the delete cancel out, and the rows say so. Otherwise the delete
 // is queued behind them under the item's ordering key.
-
+import type { TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { enqueueDelivery } from "../delivery/enqueue/enqueue-delivery";
 import { AppError } from "../errors/app-error";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { WriteResult } from "../events/write-result";
 import { HISTORY_DEADLINE_MS, type HistoryDeliveryPayload, historyOrderingKey } from "./build-history-item";
 import { findSeekCandidate } from "./put-history-item";
 
 export async function deleteHistoryItem(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; candidateId: string; idempotencyId: string; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { candidateId: string; idempotencyId: string },
   now: Date = new Date(),
 ): Promise<WriteResult & { cancelledOut?: boolean }> {
-  const candidate = await findSeekCandidate(tx, input.organizationId, input.candidateId);
+  const candidate = await findSeekCandidate(tx, scope, input.candidateId);
   const item = await tx.candidateHistoryItem.findUnique({
     where: { candidateId_idempotencyId: { candidateId: candidate.id, idempotencyId: input.idempotencyId } },
   });
@@ -23,11 +24,11 @@ export async function deleteHistoryItem(
   await tx.candidateHistoryItem.update({ where: { id: item.id }, data: { deletedAt: now } });
   const event = await tx.event.create({
     data: {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       type: "HistoryItemDeleted",
       candidateId: candidate.id,
       occurredAt: now,
-      actor: input.actor,
+      actor: scope.actor,
       data: { idempotencyId: input.idempotencyId },
     },
   });
@@ -59,7 +60,7 @@ export async function deleteHistoryItem(
   const delivery = await enqueueDelivery(
     tx,
     {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       eventId: event.id,
       channel: "seek-history",
       kind: "HistoryDelete",

@@ -1,11 +1,11 @@
 // Creates a process history item the first time, replaces it afterwards. Operations on one item are
 // queued under one ordering key, so an update never overtakes its create (lib/delivery claims in order).
-
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { enqueueDelivery } from "../delivery/enqueue/enqueue-delivery";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { WriteResult } from "../events/write-result";
 import {
   buildHistoryItem,
   HISTORY_DEADLINE_MS,
@@ -14,10 +14,8 @@ import {
 } from "./build-history-item";
 import type { THistoryItemInput } from "./history-item-input";
 
-export async function findSeekCandidate(tx: Prisma.TransactionClient, organizationId: string, externalId: string) {
-  const candidate = await tx.candidate.findUnique({
-    where: { organizationId_externalId: { organizationId, externalId } },
-  });
+export async function findSeekCandidate(tx: DbTx, scope: TOrganizationScope, externalId: string) {
+  const candidate = await tx.candidate.findFirst({ where: inScope(scope, { externalId }) });
   if (!candidate)
     throw new AppError(
       "NOT_FOUND",
@@ -32,13 +30,9 @@ export async function findSeekCandidate(tx: Prisma.TransactionClient, organizati
   return { ...candidate, seekCandidateProfileId: candidate.seekCandidateProfileId };
 }
 
-async function positionProfileFor(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
-  positionId: string,
-): Promise<string> {
-  const position = await tx.position.findUnique({
-    where: { organizationId_externalId: { organizationId, externalId: positionId } },
+async function positionProfileFor(tx: DbTx, scope: TOrganizationScope, positionId: string): Promise<string> {
+  const position = await tx.position.findFirst({
+    where: inScope(scope, { externalId: positionId }),
     include: { seekProfiles: { where: { removedAt: null }, orderBy: { firstSeenAt: "desc" }, take: 1 } },
   });
   if (!position)
@@ -57,20 +51,19 @@ async function positionProfileFor(
 }
 
 export async function putHistoryItem(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; candidateId: string; idempotencyId: string; body: THistoryItemInput; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { candidateId: string; idempotencyId: string; body: THistoryItemInput },
   now: Date = new Date(),
 ): Promise<WriteResult> {
   rejectFutureTime(input.body.actionDate, now, "actionDate");
-  const candidate = await findSeekCandidate(tx, input.organizationId, input.candidateId);
+  const candidate = await findSeekCandidate(tx, scope, input.candidateId);
   const { body } = input;
   const item = buildHistoryItem({
     action: body.action,
     actionDate: body.actionDate,
     person: { given: candidate.givenName, family: candidate.familyName },
-    positionProfileId: body.positionId
-      ? await positionProfileFor(tx, input.organizationId, body.positionId)
-      : undefined,
+    positionProfileId: body.positionId ? await positionProfileFor(tx, scope, body.positionId) : undefined,
     seekSource: body.seekSource,
     status: body.status,
   });
@@ -87,7 +80,7 @@ export async function putHistoryItem(
     ? await tx.candidateHistoryItem.update({ where: { id: existing.id }, data: { data: item } })
     : await tx.candidateHistoryItem.create({
         data: {
-          organizationId: input.organizationId,
+          organizationId: scope.organizationId,
           candidateId: candidate.id,
           idempotencyId: input.idempotencyId,
           data: item,
@@ -96,11 +89,11 @@ export async function putHistoryItem(
   const operation = existing ? "update" : "create";
   const event = await tx.event.create({
     data: {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       type: existing ? "HistoryItemUpdated" : "HistoryItemCreated",
       candidateId: candidate.id,
       occurredAt: now,
-      actor: input.actor,
+      actor: scope.actor,
       data: { idempotencyId: input.idempotencyId },
     },
   });
@@ -117,7 +110,7 @@ export async function putHistoryItem(
   const delivery = await enqueueDelivery(
     tx,
     {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       eventId: event.id,
       channel: "seek-history",
       kind: operation === "create" ? "HistoryCreate" : "HistoryUpdate",

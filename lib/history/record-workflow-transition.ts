@@ -2,9 +2,9 @@
 // CandidateWorkflowTransition history item, when the hirer mapped that status to a SEEK status code in
 // the pipeline editor. Unmapped statuses, candidates without a SEEK profile and positions never
 // advertised on SEEK produce none.
-
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { enqueueDelivery, type QueuedDelivery } from "../delivery/enqueue/enqueue-delivery";
-import type { Prisma } from "../generated/prisma/client";
 import type { TPipelineStatus } from "../pipelines/pipeline-definition";
 import {
   buildHistoryItem,
@@ -14,7 +14,6 @@ import {
 } from "./build-history-item";
 
 export type TransitionContext = {
-  organizationId: string;
   eventId: string;
   applicationId: string;
   positionId: string;
@@ -27,13 +26,14 @@ export type TransitionContext = {
 };
 
 export async function recordWorkflowTransition(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
+  scope: TOrganizationScope,
   context: TransitionContext,
   now: Date,
 ): Promise<QueuedDelivery | undefined> {
   const code = context.status.seekHistoryStatus;
   if (!code || !context.candidateId || !context.positionProfileId) return undefined;
-  const candidate = await tx.candidate.findUnique({ where: { id: context.candidateId } });
+  const candidate = await tx.candidate.findFirst({ where: inScope(scope, { id: context.candidateId }) });
   if (!candidate?.seekCandidateProfileId) return undefined;
 
   const idempotencyId = `status-change:${context.eventId}`;
@@ -46,7 +46,7 @@ export async function recordWorkflowTransition(
     status: code,
   });
   await tx.candidateHistoryItem.create({
-    data: { organizationId: context.organizationId, candidateId: candidate.id, idempotencyId, data: item },
+    data: { organizationId: scope.organizationId, candidateId: candidate.id, idempotencyId, data: item },
   });
   const payload: HistoryDeliveryPayload = {
     operation: "create",
@@ -57,7 +57,7 @@ export async function recordWorkflowTransition(
   return enqueueDelivery(
     tx,
     {
-      organizationId: context.organizationId,
+      organizationId: scope.organizationId,
       eventId: context.eventId,
       channel: "seek-history",
       kind: "HistoryCreate",

@@ -57,7 +57,7 @@ describe.each(databasesUnderTest())("LinkedIn access tokens on %s", (kind) => {
   it("stores the token encrypted under linkedin:<organizationId> for the response's expires_in", async () => {
     mock.setFaults({ tokenExpiresIn: 600 });
     const token = await tokens().get(credentials, now());
-    const row = await db.accessToken.findUnique({ where: { key: accessTokenKey(orgId) } });
+    const row = await db.accessToken.findUnique({ where: { key: accessTokenKey(orgId) }, omit: { tokenEnc: false } });
     expect(row?.expiresAt).toEqual(new Date(clock + 600_000));
     expect(row?.tokenEnc).not.toContain(token);
     expect(row?.tokenEnc).not.toContain(credentials.clientId);

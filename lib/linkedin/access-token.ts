@@ -48,7 +48,7 @@ export function createLinkedinAccessTokens(options: AccessTokenOptions): Linkedi
   }
 
   async function readStored(key: string): Promise<{ token: CachedToken; tokenEnc: string } | null> {
-    const row = await db.accessToken.findUnique({ where: { key } });
+    const row = await db.accessToken.findUnique({ where: { key }, omit: { tokenEnc: false } });
     if (!row) return null;
     try {
       const sealed = JSON.parse(decryptSecret(row.tokenEnc, sealingKey())) as {

@@ -1,25 +1,26 @@
 // Creates or updates an application note and queues it for LinkedIn, in writing order per application.
-
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { enqueueDelivery } from "../delivery/enqueue/enqueue-delivery";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { WriteResult } from "../events/write-result";
 import { linkedinDestination, type NoteDeliveryPayload, notesOrderingKey, type TNoteInput } from "./note-input";
 
-async function findApplication(tx: Prisma.TransactionClient, organizationId: string, externalId: string) {
-  const app = await tx.application.findUnique({ where: { organizationId_externalId: { organizationId, externalId } } });
+async function findApplication(tx: DbTx, scope: TOrganizationScope, externalId: string) {
+  const app = await tx.application.findFirst({ where: inScope(scope, { externalId }) });
   if (!app) throw new AppError("NOT_FOUND", `No application with id ${externalId}.`);
   return app;
 }
 
 export async function putNote(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; applicationId: string; noteId: string; body: TNoteInput; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { applicationId: string; noteId: string; body: TNoteInput },
   now: Date = new Date(),
 ): Promise<WriteResult> {
   rejectFutureTime(input.body.createdAt, now, "createdAt");
-  const app = await findApplication(tx, input.organizationId, input.applicationId);
+  const app = await findApplication(tx, scope, input.applicationId);
   const { body } = input;
   const fields = {
     note: body.note,
@@ -34,16 +35,16 @@ export async function putNote(
   const note = existing
     ? await tx.applicationNote.update({ where: { id: existing.id }, data: fields })
     : await tx.applicationNote.create({
-        data: { organizationId: input.organizationId, applicationId: app.id, externalId: input.noteId, ...fields },
+        data: { organizationId: scope.organizationId, applicationId: app.id, externalId: input.noteId, ...fields },
       });
   const event = await tx.event.create({
     data: {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       type: existing ? "NoteUpdated" : "NoteCreated",
       applicationId: app.id,
       positionId: app.positionId,
       occurredAt: now,
-      actor: input.actor,
+      actor: scope.actor,
       data: { noteId: input.noteId },
     },
   });
@@ -60,11 +61,11 @@ export async function putNote(
   const delivery = await enqueueDelivery(
     tx,
     {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       eventId: event.id,
       channel: "linkedin-note",
       kind: "NoteUpsert",
-      destination: linkedinDestination(input.organizationId),
+      destination: linkedinDestination(scope.organizationId),
       payload,
       occurredAt: now,
       orderingKey: notesOrderingKey(app.id),
@@ -77,11 +78,12 @@ export async function putNote(
 }
 
 export async function deleteNote(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; applicationId: string; noteId: string; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { applicationId: string; noteId: string },
   now: Date = new Date(),
 ): Promise<WriteResult> {
-  const app = await findApplication(tx, input.organizationId, input.applicationId);
+  const app = await findApplication(tx, scope, input.applicationId);
   const note = await tx.applicationNote.findUnique({
     where: { applicationId_externalId: { applicationId: app.id, externalId: input.noteId } },
   });
@@ -90,12 +92,12 @@ export async function deleteNote(
   await tx.applicationNote.update({ where: { id: note.id }, data: { deletedAt: now } });
   const event = await tx.event.create({
     data: {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       type: "NoteDeleted",
       applicationId: app.id,
       positionId: app.positionId,
       occurredAt: now,
-      actor: input.actor,
+      actor: scope.actor,
       data: { noteId: input.noteId },
     },
   });
@@ -107,11 +109,11 @@ export async function deleteNote(
   const delivery = await enqueueDelivery(
     tx,
     {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       eventId: event.id,
       channel: "linkedin-note",
       kind: "NoteDelete",
-      destination: linkedinDestination(input.organizationId),
+      destination: linkedinDestination(scope.organizationId),
       payload,
       occurredAt: now,
       orderingKey: notesOrderingKey(app.id),

@@ -53,7 +53,10 @@ describe.each(databasesUnderTest())("organizations on %s", (kind) => {
     });
     await updateIntegrationSettings(prisma, scope, input, KEY);
 
-    const row = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } });
+    const row = await prisma.organization.findUniqueOrThrow({
+      where: { id: orgId },
+      omit: { linkedinClientSecretEnc: false },
+    });
     expect(row.seekHirerId).toBe("seekAnzPublicTest:organization:seek:93WyyF1h");
     expect(row.linkedinClientSecretEnc).not.toContain(SECRET);
     expect(decryptSecret(row.linkedinClientSecretEnc ?? "", KEY)).toBe(SECRET);
@@ -77,8 +80,9 @@ describe.each(databasesUnderTest())("organizations on %s", (kind) => {
   it("keeps the stored secret when the field is left empty, replaces it with a new value, clears it on request", async () => {
     const { prisma } = database;
     const base = { organizationId: orgId, seekHirerId: "", linkedinIntegrationContext: "", linkedinClientId: "c" };
-    const sealedBefore = (await prisma.organization.findUniqueOrThrow({ where: { id: orgId } }))
-      .linkedinClientSecretEnc;
+    const sealedBefore = (
+      await prisma.organization.findUniqueOrThrow({ where: { id: orgId }, omit: { linkedinClientSecretEnc: false } })
+    ).linkedinClientSecretEnc;
 
     await updateIntegrationSettings(
       prisma,
@@ -86,7 +90,10 @@ describe.each(databasesUnderTest())("organizations on %s", (kind) => {
       ZIntegrationSettingsInput.parse({ ...base, linkedinClientSecret: "" }),
       KEY,
     );
-    const kept = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } });
+    const kept = await prisma.organization.findUniqueOrThrow({
+      where: { id: orgId },
+      omit: { linkedinClientSecretEnc: false },
+    });
     expect(kept.linkedinClientSecretEnc).toBe(sealedBefore);
     expect(kept.seekHirerId).toBeNull();
 
@@ -125,7 +132,10 @@ describe.each(databasesUnderTest())("organizations on %s", (kind) => {
         undefined,
       ),
     ).rejects.toMatchObject({ code: "UNPROCESSABLE" });
-    const row = await database.prisma.organization.findUniqueOrThrow({ where: { id: orgId } });
+    const row = await database.prisma.organization.findUniqueOrThrow({
+      where: { id: orgId },
+      omit: { linkedinClientSecretEnc: false },
+    });
     expect(row.linkedinClientSecretEnc).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // so the log never names a version that was rolled back. The organization comes from the caller's scope:
 // a hirer saving into another organization gets NOT_FOUND.
 import { recordAudit } from "../audit/record-audit";
-import { organizationForWrite, type TScope } from "../data/scope";
+import { narrowToOrganization, organizationForWrite, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { TPipelineDefinition } from "../pipelines/pipeline-definition";
@@ -22,11 +22,9 @@ export async function saveEditedPipeline(
   }
   return db.$transaction(
     async (tx) => {
-      const saved = await writePipelineVersion(tx, {
-        organizationId,
+      const saved = await writePipelineVersion(tx, narrowToOrganization(scope, organizationId), {
         key: input.key,
         definition: input.definition,
-        actor: scope.actor,
       });
       await recordAudit(tx, {
         actorUserId: scope.actorUserId,

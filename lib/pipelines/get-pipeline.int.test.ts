@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orgScope } from "@/test/support/org-scope";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { getCurrentPipeline, getPipelineVersion } from "./get-pipeline";
 import { pipelineFromTemplate } from "./pipeline-templates";
@@ -17,32 +18,28 @@ describe.each(databasesUnderTest())("getCurrentPipeline / getPipelineVersion on 
 
   it("returns the current version with its definition exactly as saved", async () => {
     const definition = pipelineFromTemplate("application-flat")!;
-    const saved = await savePipelineVersion(t.prisma, {
-      organizationId: orgA,
+    const saved = await savePipelineVersion(t.prisma, orgScope(orgA, "system"), {
       key: "std",
       definition,
-      actor: "system",
     });
     const { eventId: _eventId, ...stored } = saved;
-    expect(await getCurrentPipeline(t.prisma, orgA, "std")).toEqual(stored);
-    expect(await getPipelineVersion(t.prisma, orgA, saved.version.id)).toEqual(stored);
+    expect(await getCurrentPipeline(t.prisma, orgScope(orgA), "std")).toEqual(stored);
+    expect(await getPipelineVersion(t.prisma, orgScope(orgA), saved.version.id)).toEqual(stored);
   });
 
   it("returns null for an unknown key or version", async () => {
-    expect(await getCurrentPipeline(t.prisma, orgA, "missing")).toBeNull();
-    expect(await getPipelineVersion(t.prisma, orgA, "missing")).toBeNull();
+    expect(await getCurrentPipeline(t.prisma, orgScope(orgA), "missing")).toBeNull();
+    expect(await getPipelineVersion(t.prisma, orgScope(orgA), "missing")).toBeNull();
   });
 
   it("never reads another organization's pipeline or version", async () => {
     const definition = pipelineFromTemplate("position-flat")!;
-    const saved = await savePipelineVersion(t.prisma, {
-      organizationId: orgB,
+    const saved = await savePipelineVersion(t.prisma, orgScope(orgB, "system"), {
       key: "b-only",
       definition,
-      actor: "system",
     });
-    expect(await getCurrentPipeline(t.prisma, orgA, "b-only")).toBeNull();
-    expect(await getPipelineVersion(t.prisma, orgA, saved.version.id)).toBeNull();
-    expect((await getPipelineVersion(t.prisma, orgB, saved.version.id))?.pipeline.key).toBe("b-only");
+    expect(await getCurrentPipeline(t.prisma, orgScope(orgA), "b-only")).toBeNull();
+    expect(await getPipelineVersion(t.prisma, orgScope(orgA), saved.version.id)).toBeNull();
+    expect((await getPipelineVersion(t.prisma, orgScope(orgB), saved.version.id))?.pipeline.key).toBe("b-only");
   });
 });

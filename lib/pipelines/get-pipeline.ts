@@ -1,7 +1,8 @@
 // Reading pipelines, always within one organization. A stored version is returned as it was saved and
 // not re-validated: versions are immutable and events point at them, so a later, stricter schema must
 // never make an old version unreadable (ADR 0020).
-import type { Prisma } from "../generated/prisma/client";
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import type { TPipelineDefinition, TPipelineKind } from "./pipeline-definition";
 
 export type TPipelineRecord = {
@@ -44,12 +45,12 @@ function withVersion(
 
 /** The pipeline `key` of the organization with its current version, or null if there is none. */
 export async function getCurrentPipeline(
-  db: Prisma.TransactionClient,
-  organizationId: string,
+  db: DbTx,
+  scope: TOrganizationScope,
   key: string,
 ): Promise<TPipelineWithVersion | null> {
-  const row = await db.pipeline.findUnique({
-    where: { organizationId_key: { organizationId, key } },
+  const row = await db.pipeline.findFirst({
+    where: inScope(scope, { key }),
     select: { ...pipelineFields, currentVersion: { select: versionFields } },
   });
   if (!row?.currentVersion) return null;
@@ -59,12 +60,12 @@ export async function getCurrentPipeline(
 
 /** One version by id (e.g. the one an event was recorded with), only if it belongs to the organization. */
 export async function getPipelineVersion(
-  db: Prisma.TransactionClient,
-  organizationId: string,
+  db: DbTx,
+  scope: TOrganizationScope,
   versionId: string,
 ): Promise<TPipelineWithVersion | null> {
   const row = await db.pipelineVersion.findFirst({
-    where: { id: versionId, pipeline: { organizationId } },
+    where: { id: versionId, pipeline: inScope(scope) },
     select: { ...versionFields, pipeline: { select: pipelineFields } },
   });
   if (!row) return null;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orgScope } from "@/test/support/org-scope";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { listPipelines } from "./list-pipelines";
 import { pipelineFromTemplate } from "./pipeline-templates";
@@ -15,22 +16,20 @@ describe.each(databasesUnderTest())("listPipelines on %s", (kind) => {
     const orgA = (await t.prisma.organization.create({ data: { slug: "a", name: "A" } })).id;
     const orgB = (await t.prisma.organization.create({ data: { slug: "b", name: "B" } })).id;
     const save = (organizationId: string, key: string, template: string) =>
-      savePipelineVersion(t.prisma, {
-        organizationId,
+      savePipelineVersion(t.prisma, orgScope(organizationId, "system"), {
         key,
         definition: pipelineFromTemplate(template)!,
-        actor: "system",
       });
     await save(orgA, "std", "application-flat");
     await save(orgA, "std", "application-two-level");
     await save(orgA, "jobs", "position-flat");
     await save(orgB, "theirs", "application-flat");
 
-    const list = await listPipelines(t.prisma, orgA);
+    const list = await listPipelines(t.prisma, orgScope(orgA));
     expect(list.map((p) => [p.kind, p.key, p.currentVersion?.version])).toEqual([
       ["application", "std", 2],
       ["position", "jobs", 1],
     ]);
-    expect(await listPipelines(t.prisma, "no-such-org")).toEqual([]);
+    expect(await listPipelines(t.prisma, orgScope("no-such-org"))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // The organization's pipelines for the editor's list and the API, with their current version number.
-import type { Db } from "../db/client";
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbOrTx } from "../db/tx";
 import type { TPipelineKind } from "./pipeline-definition";
 
 export type TPipelineSummary = {
@@ -11,9 +12,9 @@ export type TPipelineSummary = {
   currentVersion: { id: string; version: number; createdAt: Date; createdBy: string | null } | null;
 };
 
-export async function listPipelines(db: Db, organizationId: string): Promise<TPipelineSummary[]> {
+export async function listPipelines(db: DbOrTx, scope: TOrganizationScope): Promise<TPipelineSummary[]> {
   return db.pipeline.findMany({
-    where: { organizationId },
+    where: inScope(scope),
     orderBy: [{ kind: "asc" }, { key: "asc" }],
     select: {
       id: true,

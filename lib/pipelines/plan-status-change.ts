@@ -1,8 +1,9 @@
 // What applications and positions share when they move to another status: the current version of their
 // pipeline, the checks (the status exists in it; it is not the status they are already in), and the
 // current and previous states, each read with the pipeline version it was recorded with.
+import type { TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import type { StatusAt } from "./pipeline-definition";
 import { currentVersionDefinition, type TVersionDefinition, versionDefinition } from "./version-definitions";
 
@@ -20,9 +21,9 @@ export type StatusChangePlan = {
 };
 
 export async function planStatusChange(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
+  scope: TOrganizationScope,
   input: {
-    organizationId: string;
     pipelineId: string;
     statusKey: string;
     occurredAt: Date;
@@ -31,8 +32,8 @@ export async function planStatusChange(
     subject: string;
   },
 ): Promise<StatusChangePlan> {
-  const { organizationId, statusKey, from } = input;
-  const version = await currentVersionDefinition(tx, organizationId, input.pipelineId);
+  const { statusKey, from } = input;
+  const version = await currentVersionDefinition(tx, scope, input.pipelineId);
   const statuses = version.definition.statuses;
   if (!statuses.some((s) => s.key === statusKey)) {
     throw new AppError("UNPROCESSABLE", `Status "${statusKey}" is not in pipeline "${version.definition.name}".`, [
@@ -45,9 +46,10 @@ export async function planStatusChange(
   }
   const current: StatusAt = { pipeline: version.definition, statusKey, occurredAt: input.occurredAt };
   if (!from.currentStatusKey || !from.currentVersionId || !from.currentStatusAt) return { version, current };
-  const previousVersion = await versionDefinition(tx, organizationId, from.currentVersionId);
+  const previousVersion = await versionDefinition(tx, scope, from.currentVersionId);
   // an event's version belongs to the organization by construction; missing means the data is broken
-  if (!previousVersion) throw new Error(`pipeline version ${from.currentVersionId} of ${organizationId} is missing`);
+  if (!previousVersion)
+    throw new Error(`pipeline version ${from.currentVersionId} of ${scope.organizationId} is missing`);
   return {
     version,
     current,

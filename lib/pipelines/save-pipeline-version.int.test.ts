@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
+import { orgScope } from "@/test/support/org-scope";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { getCurrentPipeline, getPipelineVersion } from "./get-pipeline";
 import type { TPipelineDefinition } from "./pipeline-definition";
@@ -21,13 +22,13 @@ describe.each(databasesUnderTest())("savePipelineVersion on %s", (kind) => {
   afterAll(() => t.close());
 
   const save = (key: string, definition: TPipelineDefinition, organizationId = orgA) =>
-    savePipelineVersion(t.prisma, { organizationId, key, definition, actor: "user:u1" });
+    savePipelineVersion(t.prisma, orgScope(organizationId, "user:u1"), { key, definition });
 
   it("creates the pipeline on first save with version 1 and makes it current", async () => {
     const saved = await save("standard", application());
     expect(saved.version).toMatchObject({ version: 1, name: "Standard hiring", createdBy: "user:u1" });
     expect(saved.pipeline).toMatchObject({ key: "standard", kind: "application", name: "Standard hiring" });
-    const current = await getCurrentPipeline(t.prisma, orgA, "standard");
+    const current = await getCurrentPipeline(t.prisma, orgScope(orgA), "standard");
     expect(current?.version.id).toBe(saved.version.id);
     expect(current?.definition).toEqual(application());
   });
@@ -40,10 +41,10 @@ describe.each(databasesUnderTest())("savePipelineVersion on %s", (kind) => {
     expect(v2.version.version).toBe(v1.version.version + 1);
     expect(v2.pipeline.id).toBe(v1.pipeline.id);
 
-    const old = await getPipelineVersion(t.prisma, orgA, v1.version.id);
+    const old = await getPipelineVersion(t.prisma, orgScope(orgA), v1.version.id);
     expect(old?.version).toEqual(v1.version);
     expect(old?.definition).toEqual(application());
-    const current = await getCurrentPipeline(t.prisma, orgA, "evolving");
+    const current = await getCurrentPipeline(t.prisma, orgScope(orgA), "evolving");
     expect(current?.version.version).toBe(2);
     expect(current?.pipeline.name).toBe("Graduate hiring");
     expect(current?.definition.statuses.find((s) => s.key === "hired")?.label).toBe("Placed");
@@ -64,7 +65,7 @@ describe.each(databasesUnderTest())("savePipelineVersion on %s", (kind) => {
     );
     expect(results.map((r) => r.version.version).sort()).toEqual([1, 2, 3, 4, 5, 6]);
     const last = results.find((r) => r.version.version === 6);
-    expect((await getCurrentPipeline(t.prisma, orgA, "busy"))?.version.id).toBe(last?.version.id);
+    expect((await getCurrentPipeline(t.prisma, orgScope(orgA), "busy"))?.version.id).toBe(last?.version.id);
     expect(await t.prisma.pipeline.count({ where: { key: "busy" } })).toBe(1);
   });
 
@@ -73,7 +74,7 @@ describe.each(databasesUnderTest())("savePipelineVersion on %s", (kind) => {
     const other = await save("shared-key", position(), orgB);
     expect(other.version.version).toBe(1);
     expect(other.pipeline.kind).toBe("position");
-    expect((await getCurrentPipeline(t.prisma, orgA, "shared-key"))?.pipeline.kind).toBe("application");
+    expect((await getCurrentPipeline(t.prisma, orgScope(orgA), "shared-key"))?.pipeline.kind).toBe("application");
   });
 
   it("refuses an invalid definition or key as VALIDATION_FAILED with issues by path, writing nothing", async () => {

@@ -2,19 +2,17 @@
 // The pipeline row is created if missing and then locked (SELECT ... FOR UPDATE), so concurrent saves of
 // one pipeline take turns and can never compute the same version number.
 
+import { inScope, type TOrganizationScope } from "../data/scope";
 import type { Db } from "../db/client";
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import { toApiIssues } from "../validation/zod-issues";
 import type { TPipelineRecord, TPipelineVersionRecord } from "./get-pipeline";
 import { PIPELINE_KEY_PATTERN, type TPipelineDefinition, ZPipelineDefinition } from "./pipeline-definition";
 
 export type TSavePipelineVersionInput = {
-  organizationId: string;
   key: string;
   definition: TPipelineDefinition;
-  /** "user:<id>", "apikey:<id>" or "system" */
-  actor: string;
 };
 
 export type TSavedPipelineVersion = {
@@ -26,16 +24,23 @@ export type TSavedPipelineVersion = {
 };
 
 /** Saves in its own transaction (the editor's server action). */
-export async function savePipelineVersion(db: Db, input: TSavePipelineVersionInput): Promise<TSavedPipelineVersion> {
-  return db.$transaction((tx) => writePipelineVersion(tx, input), { maxWait: 15_000, timeout: 30_000 });
+export async function savePipelineVersion(
+  db: Db,
+  scope: TOrganizationScope,
+  input: TSavePipelineVersionInput,
+): Promise<TSavedPipelineVersion> {
+  return db.$transaction((tx) => writePipelineVersion(tx, scope, input), { maxWait: 15_000, timeout: 30_000 });
 }
 
 /** Saves inside the caller's transaction (the v1 API, whose Idempotency-Key record commits with it). */
 export async function writePipelineVersion(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
+  scope: TOrganizationScope,
   input: TSavePipelineVersionInput,
 ): Promise<TSavedPipelineVersion> {
-  const { organizationId, key, actor } = input;
+  const { key } = input;
+  // Created in, then locked and read within, the scope's organization (raw SQL cannot use inScope).
+  const { organizationId, actor } = scope;
   if (!PIPELINE_KEY_PATTERN.test(key)) {
     const message = "use 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit";
     throw new AppError("VALIDATION_FAILED", `Invalid pipeline key: ${message}.`, [
@@ -52,7 +57,7 @@ export async function writePipelineVersion(
     skipDuplicates: true,
   });
   await tx.$queryRaw`SELECT "id" FROM "Pipeline" WHERE "organizationId" = ${organizationId} AND "key" = ${key} FOR UPDATE`;
-  const pipeline = await tx.pipeline.findUniqueOrThrow({ where: { organizationId_key: { organizationId, key } } });
+  const pipeline = await tx.pipeline.findFirstOrThrow({ where: inScope(scope, { key }) });
   if (pipeline.kind !== definition.kind) {
     throw new AppError(
       "UNPROCESSABLE",

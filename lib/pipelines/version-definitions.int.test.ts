@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orgScope } from "@/test/support/org-scope";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
 import { pipelineFromTemplate } from "./pipeline-templates";
 import { savePipelineVersion } from "./save-pipeline-version";
@@ -17,33 +18,29 @@ describe.each(databasesUnderTest())("version definitions for status changes on %
 
   it("reads the current version, follows a new save, and never answers another organization from its cache", async () => {
     const first = pipelineFromTemplate("application-flat")!;
-    const v1 = await savePipelineVersion(t.prisma, {
-      organizationId: orgA,
+    const v1 = await savePipelineVersion(t.prisma, orgScope(orgA, "system"), {
       key: "std",
       definition: first,
-      actor: "system",
     });
-    const current = await currentVersionDefinition(t.prisma, orgA, v1.pipeline.id);
+    const current = await currentVersionDefinition(t.prisma, orgScope(orgA), v1.pipeline.id);
     expect(current).toEqual({ versionId: v1.version.id, definition: first });
     // cached for A now; B asking for the same id gets nothing
-    expect(await versionDefinition(t.prisma, orgA, v1.version.id)).toEqual(current);
-    expect(await versionDefinition(t.prisma, orgB, v1.version.id)).toBeNull();
-    await expect(currentVersionDefinition(t.prisma, orgB, v1.pipeline.id)).rejects.toMatchObject({
+    expect(await versionDefinition(t.prisma, orgScope(orgA), v1.version.id)).toEqual(current);
+    expect(await versionDefinition(t.prisma, orgScope(orgB), v1.version.id)).toBeNull();
+    await expect(currentVersionDefinition(t.prisma, orgScope(orgB), v1.pipeline.id)).rejects.toMatchObject({
       code: "UNPROCESSABLE",
     });
 
     // a new version becomes current; the old one still reads as it was (versions never change)
     const second = { ...first, name: `${first.name} (renamed)` };
-    const v2 = await savePipelineVersion(t.prisma, {
-      organizationId: orgA,
+    const v2 = await savePipelineVersion(t.prisma, orgScope(orgA, "system"), {
       key: "std",
       definition: second,
-      actor: "system",
     });
-    expect(await currentVersionDefinition(t.prisma, orgA, v1.pipeline.id)).toEqual({
+    expect(await currentVersionDefinition(t.prisma, orgScope(orgA), v1.pipeline.id)).toEqual({
       versionId: v2.version.id,
       definition: second,
     });
-    expect(await versionDefinition(t.prisma, orgA, v1.version.id)).toEqual(current);
+    expect(await versionDefinition(t.prisma, orgScope(orgA), v1.version.id)).toEqual(current);
   });
 });

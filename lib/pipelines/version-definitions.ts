@@ -3,8 +3,9 @@
 // pipeline's current version id instead of five for two full version reads. Keyed by organization and
 // version, and filled only from a read scoped to that organization, so the cache never answers across
 // organizations. Bounded: the oldest entries are dropped first.
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Prisma } from "../generated/prisma/client";
 import type { TPipelineDefinition } from "./pipeline-definition";
 
 export type TVersionDefinition = { versionId: string; definition: TPipelineDefinition };
@@ -14,15 +15,15 @@ const cache = new Map<string, TVersionDefinition>();
 
 /** One version of the organization's pipelines, or null when it has no such version. */
 export async function versionDefinition(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
+  tx: DbTx,
+  scope: TOrganizationScope,
   versionId: string,
 ): Promise<TVersionDefinition | null> {
-  const key = `${organizationId}\u0000${versionId}`;
+  const key = `${scope.organizationId}\u0000${versionId}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const row = await tx.pipelineVersion.findFirst({
-    where: { id: versionId, pipeline: { organizationId } },
+    where: { id: versionId, pipeline: inScope(scope) },
     select: { id: true, definition: true },
   });
   if (!row) return null;
@@ -34,17 +35,15 @@ export async function versionDefinition(
 
 /** The current version of one organization's pipeline; UNPROCESSABLE while it has none. */
 export async function currentVersionDefinition(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
+  tx: DbTx,
+  scope: TOrganizationScope,
   pipelineId: string,
 ): Promise<TVersionDefinition> {
   const pipeline = await tx.pipeline.findFirst({
-    where: { id: pipelineId, organizationId },
+    where: inScope(scope, { id: pipelineId }),
     select: { key: true, currentVersionId: true },
   });
-  const current = pipeline?.currentVersionId
-    ? await versionDefinition(tx, organizationId, pipeline.currentVersionId)
-    : null;
+  const current = pipeline?.currentVersionId ? await versionDefinition(tx, scope, pipeline.currentVersionId) : null;
   if (!current)
     throw new AppError("UNPROCESSABLE", `Pipeline ${pipeline?.key ?? pipelineId} has no saved version yet.`);
   return current;

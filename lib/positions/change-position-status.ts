@@ -1,24 +1,25 @@
 // Moves a position to another status: one event and, for a position advertised on SEEK, exactly one
 // PositionStatusUpdate outbox row. Profile ids past their 180-day life are left out; when all are,
 // the row is written expired (seek-api notes: SEEK would ignore it).
-
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { enqueueDelivery } from "../delivery/enqueue/enqueue-delivery";
 import { identifierExpiresAt, isExpired } from "../delivery/enqueue/identifier-expiry";
 import { AppError } from "../errors/app-error";
 import { rejectFutureTime } from "../events/reject-future-time";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { WriteResult } from "../events/write-result";
 import { planStatusChange } from "../pipelines/plan-status-change";
 import { positionStatusSignal } from "../signals/build-signal";
 
 export async function changePositionStatus(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; positionId: string; statusKey: string; occurredAt?: Date; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { positionId: string; statusKey: string; occurredAt?: Date },
   now: Date = new Date(),
 ): Promise<WriteResult> {
   rejectFutureTime(input.occurredAt, now, "occurredAt");
-  const found = await tx.position.findUnique({
-    where: { organizationId_externalId: { organizationId: input.organizationId, externalId: input.positionId } },
+  const found = await tx.position.findFirst({
+    where: inScope(scope, { externalId: input.positionId }),
     select: { id: true },
   });
   if (!found) throw new AppError("NOT_FOUND", `No position with id ${input.positionId}.`);
@@ -34,8 +35,7 @@ export async function changePositionStatus(
     );
   }
   const occurredAt = input.occurredAt ?? now;
-  const { version, current, previous } = await planStatusChange(tx, {
-    organizationId: input.organizationId,
+  const { version, current, previous } = await planStatusChange(tx, scope, {
     pipelineId: position.pipelineId,
     statusKey: input.statusKey,
     occurredAt,
@@ -44,7 +44,7 @@ export async function changePositionStatus(
   });
   const event = await tx.event.create({
     data: {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       type: "PositionStatusChanged",
       positionId: position.id,
       versionId: version.versionId,
@@ -53,7 +53,7 @@ export async function changePositionStatus(
       fromOccurredAt: position.currentStatusAt,
       toStatusKey: input.statusKey,
       occurredAt,
-      actor: input.actor,
+      actor: scope.actor,
     },
   });
   await tx.position.update({
@@ -68,7 +68,7 @@ export async function changePositionStatus(
   const delivery = await enqueueDelivery(
     tx,
     {
-      organizationId: input.organizationId,
+      organizationId: scope.organizationId,
       eventId: event.id,
       channel: "seek-signal",
       kind: "PositionStatusUpdate",

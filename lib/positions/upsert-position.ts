@@ -1,19 +1,20 @@
 // Creates or replaces a position. Its pipelines must exist in the same organization with the right kind.
 // SEEK position profile ids keep the time they were first seen: their 180-day life starts there.
+import { inScope, type TOrganizationScope } from "../data/scope";
+import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
-import type { Actor, WriteResult } from "../events/write-result";
-import type { Prisma } from "../generated/prisma/client";
+import type { WriteResult } from "../events/write-result";
 import type { TPositionInput } from "./position-input";
 
 async function pipelineIdFor(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
+  tx: DbTx,
+  scope: TOrganizationScope,
   key: string | undefined,
   kind: "application" | "position",
   field: string,
 ): Promise<string | null> {
   if (!key) return null;
-  const pipeline = await tx.pipeline.findUnique({ where: { organizationId_key: { organizationId, key } } });
+  const pipeline = await tx.pipeline.findFirst({ where: inScope(scope, { key }) });
   if (!pipeline)
     throw new AppError("UNPROCESSABLE", `No pipeline "${key}". Create it with PUT /api/v1/pipelines/${key} first.`, [
       { path: field, message: "unknown pipeline", code: "invalid_value" },
@@ -29,15 +30,17 @@ async function pipelineIdFor(
 }
 
 export async function upsertPosition(
-  tx: Prisma.TransactionClient,
-  input: { organizationId: string; positionId: string; body: TPositionInput; actor: Actor },
+  tx: DbTx,
+  scope: TOrganizationScope,
+  input: { positionId: string; body: TPositionInput },
   now: Date = new Date(),
 ): Promise<WriteResult> {
-  const { organizationId, body } = input;
-  const pipelineId = await pipelineIdFor(tx, organizationId, body.pipeline, "position", "pipeline");
+  const { organizationId } = scope; // for the rows this creates
+  const { body } = input;
+  const pipelineId = await pipelineIdFor(tx, scope, body.pipeline, "position", "pipeline");
   const applicationPipelineId = await pipelineIdFor(
     tx,
-    organizationId,
+    scope,
     body.applicationPipeline,
     "application",
     "applicationPipeline",
@@ -73,7 +76,7 @@ export async function upsertPosition(
       type: "PositionUpserted",
       positionId: position.id,
       occurredAt: now,
-      actor: input.actor,
+      actor: scope.actor,
       data: body,
     },
   });

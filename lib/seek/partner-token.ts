@@ -41,7 +41,7 @@ export function createPartnerTokenSource(options: DbPartnerTokenOptions): Partne
   let inFlight: Promise<FetchedPartnerToken> | null = null;
 
   async function readStored(): Promise<FetchedPartnerToken | null> {
-    const row = await db.accessToken.findUnique({ where: { key: TOKEN_KEY } });
+    const row = await db.accessToken.findUnique({ where: { key: TOKEN_KEY }, omit: { tokenEnc: false } });
     if (!row) return null;
     const key = options.encryptionKey();
     try {
@@ -106,7 +106,7 @@ export function createPartnerTokenSource(options: DbPartnerTokenOptions): Partne
     },
     async invalidate(token) {
       if (memo?.accessToken === token) memo = null;
-      const row = await db.accessToken.findUnique({ where: { key: TOKEN_KEY } });
+      const row = await db.accessToken.findUnique({ where: { key: TOKEN_KEY }, omit: { tokenEnc: false } });
       if (!row) return;
       const key = options.encryptionKey();
       let stored: string | null = null;

@@ -3,13 +3,12 @@
 // rewritten to carry the new token, its prefix and its 180-day expiry, so an admin's retry sends what
 // SEEK can accept. Pending and in-flight rows are left as they are: they may be on the wire, and they
 // have not failed. Delivered and expired rows are history. (docs/decisions/0084)
-
+import type { DbTx } from "../db/tx";
 import { identifierExpiresAt } from "../delivery/enqueue/identifier-expiry";
 import { TOKEN_PREFIX_LENGTH } from "../delivery/enqueue/token-prefix-length";
-import type { Prisma } from "../generated/prisma/client";
 
 export async function repointStoppedSignals(
-  tx: Prisma.TransactionClient,
+  tx: DbTx,
   input: { applicationId: string; token: string; capturedAt: Date; now: Date },
 ): Promise<string[]> {
   const { applicationId, token, capturedAt, now } = input;

@@ -24,11 +24,13 @@ export async function moveApplicationStatus(
   input: TMoveApplicationInput,
   now: Date = new Date(),
 ): Promise<WriteResult> {
-  const { organizationId } = narrowToOrganization(scope, input.organizationId);
+  const orgScope = narrowToOrganization(scope, input.organizationId);
+  const { organizationId } = orgScope;
   return db.$transaction(async (tx) => {
     const result = await changeApplicationStatus(
       tx,
-      { organizationId, applicationId: input.applicationId, statusKey: input.statusKey, actor: scope.actor },
+      orgScope,
+      { applicationId: input.applicationId, statusKey: input.statusKey },
       now,
     );
     await recordAudit(tx, {

@@ -22,11 +22,13 @@ export async function movePositionStatus(
   input: TMovePositionInput,
   now: Date = new Date(),
 ): Promise<WriteResult> {
-  const { organizationId } = narrowToOrganization(scope, input.organizationId);
+  const orgScope = narrowToOrganization(scope, input.organizationId);
+  const { organizationId } = orgScope;
   return db.$transaction(async (tx) => {
     const result = await changePositionStatus(
       tx,
-      { organizationId, positionId: input.positionId, statusKey: input.statusKey, actor: scope.actor },
+      orgScope,
+      { positionId: input.positionId, statusKey: input.statusKey },
       now,
     );
     await recordAudit(tx, {

@@ -32,7 +32,10 @@ describe.each(databasesUnderTest())("users on %s", (kind) => {
       password: "initial password 1",
     });
     const user = await createUser(database.prisma, scope, input);
-    const row = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    const row = await database.prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      omit: { passwordHash: false },
+    });
     expect(row).toMatchObject({ email: "hannah@acme.test", role: "hirer", organizationId: orgId, active: true });
     expect(row.passwordHash).not.toContain("initial password 1");
     expect(await verifyPassword("initial password 1", row.passwordHash)).toBe(true);

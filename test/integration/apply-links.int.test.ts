@@ -1,10 +1,12 @@
 // An apply link, once handed out, keeps reaching the same organization's position whatever any other
 // organization writes later (api-v1.md, Extensions → Reading back; docs/decisions/0123).
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as apply } from "@/app/apply/[...path]/route";
 import { applyLinkFor } from "@/lib/captures/apply-link";
 import { ZPositionInput } from "@/lib/positions/position-input";
 import { upsertPosition } from "@/lib/positions/upsert-position";
+import { orgScope } from "@/test/support/org-scope";
 import { type ApiHarness, openApiHarness } from "../support/api-harness";
 import { databasesUnderTest } from "../support/test-databases";
 
@@ -17,10 +19,8 @@ describe.each(databasesUnderTest())("apply links across organizations on %s", (k
 
   const putPosition = (org: "a" | "b", positionId: string) =>
     h.prisma.$transaction((tx) =>
-      upsertPosition(tx, {
-        organizationId: orgs[org].id,
+      upsertPosition(tx, orgScope(orgs[org].id, "system"), {
         positionId,
-        actor: "system",
         body: ZPositionInput.parse({
           title: `${org} ${positionId}`,
           applyUrl: `https://ats-${org}.example.com/jobs/${positionId}/apply`,

@@ -1,6 +1,7 @@
 // The capture route's rate limit over real HTTP, through the same request stamping scripts/serve.mjs
 // does: a client cannot escape it, or pass as someone else, by writing X-Forwarded-For or the peer
 // header itself (docs/decisions/0124). The limit does not depend on the database: PGlite only.
+
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { resetEnvCache } from "@/lib/env";
 import { ZPositionInput } from "@/lib/positions/position-input";
 import { upsertPosition } from "@/lib/positions/upsert-position";
 import { answerUndecodablePath, stampRequest } from "@/scripts/stamp-request.mjs";
+import { orgScope } from "@/test/support/org-scope";
 import { type ApiHarness, openApiHarness } from "../support/api-harness";
 
 const LIMIT = 30;
@@ -40,10 +42,8 @@ describe("capture rate limit over HTTP", () => {
   beforeAll(async () => {
     h = await openApiHarness("pglite");
     await h.prisma.$transaction((tx) =>
-      upsertPosition(tx, {
-        organizationId: h.organizationId,
+      upsertPosition(tx, orgScope(h.organizationId, "system"), {
         positionId: "JOB-1",
-        actor: "system",
         body: ZPositionInput.parse({
           title: "Chef",
           applyUrl: "https://ats.example.com/jobs/1/apply",

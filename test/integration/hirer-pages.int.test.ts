@@ -1,6 +1,7 @@
 // The hirer pages' reads and moves, on every database: what a hirer sees of their own organization, that
 // another organization's positions, applications and pipelines read as not found and cannot be moved
 // or saved into, and that a move through the UI is the API's status change plus an audit entry.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getApplicationDetail } from "@/lib/applications/get-application-detail";
 import { upsertApplication } from "@/lib/applications/upsert-application";
@@ -17,6 +18,7 @@ import { listPositions } from "@/lib/positions/list-positions";
 import { upsertPosition } from "@/lib/positions/upsert-position";
 import { moveApplicationStatus } from "@/lib/status-moves/move-application-status";
 import { movePositionStatus } from "@/lib/status-moves/move-position-status";
+import { orgScope } from "@/test/support/org-scope";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "../support/test-databases";
 
@@ -68,10 +70,8 @@ describe.each(databasesUnderTest())("hirer pages on %s", (kind) => {
       await saveEditedPipeline(prisma, admin, { organizationId: org.id, key: "pos", definition: flatPositionPipeline });
       await prisma.$transaction(async (tx) => {
         const actor = "apikey:bootstrap";
-        await upsertPosition(tx, {
-          organizationId: org.id,
+        await upsertPosition(tx, orgScope(org.id, actor), {
           positionId: "JOB-1",
-          actor,
           body: {
             title: `Barista ${slug}`,
             pipeline: "pos",
@@ -80,10 +80,8 @@ describe.each(databasesUnderTest())("hirer pages on %s", (kind) => {
             applyUrl: "https://ats.example/apply",
           },
         });
-        await upsertApplication(tx, {
-          organizationId: org.id,
+        await upsertApplication(tx, orgScope(org.id, actor), {
           applicationId: "APP-1",
-          actor,
           body: {
             positionId: "JOB-1",
             candidate: { given: "Terry", family: `Astley-${slug}` },
@@ -94,10 +92,8 @@ describe.each(databasesUnderTest())("hirer pages on %s", (kind) => {
     }
     // Only org-b has a second position: ids that exist in one organization alone.
     await prisma.$transaction((tx) =>
-      upsertPosition(tx, {
-        organizationId: orgs.b.id,
+      upsertPosition(tx, orgScope(orgs.b.id), {
         positionId: "ONLY-B",
-        actor: "apikey:bootstrap",
         body: { title: "Only in B", seekPositionProfileIds: [], applyUrl: "https://ats.example/apply" },
       }),
     );

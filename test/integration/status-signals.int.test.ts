@@ -388,7 +388,10 @@ describe.each(databasesUnderTest())("seek-token capture on %s", (kind) => {
     expect(location.origin + location.pathname).toBe("https://ats.example.com/jobs/9/apply");
     expect(location.search).toMatch(/^\?src=board&utm_source=seek&x=%20y&sh_capture=cap_[\w-]+$/);
     const captureId = location.searchParams.get("sh_capture")!;
-    const capture = await h.prisma.seekTokenCapture.findUniqueOrThrow({ where: { id: captureId } });
+    const capture = await h.prisma.seekTokenCapture.findUniqueOrThrow({
+      where: { id: captureId },
+      omit: { token: false },
+    });
     expect(capture.token).toBe("eyJ+a%2Bb==");
 
     // The ATS attaches the capture; the next status change carries that token.

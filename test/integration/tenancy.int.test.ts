@@ -141,7 +141,10 @@ describe.each(databasesUnderTest())("tenancy scoping on %s", (kind) => {
         KEY,
       ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const orgB = await prisma.organization.findUniqueOrThrow({ where: { id: b.orgId } });
+    const orgB = await prisma.organization.findUniqueOrThrow({
+      where: { id: b.orgId },
+      omit: { linkedinClientSecretEnc: false },
+    });
     expect(orgB).toMatchObject({ seekHirerId: "hirer-org-b", linkedinClientSecretEnc: null });
   });
 

@@ -2,6 +2,7 @@
 // together or not at all. A row whose identifier is already past its 180-day life is written as
 // `expired` (visible in the dashboard, never sent) instead of being dropped.
 
+import type { DbTx } from "../../db/tx";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ChannelName } from "../channel";
 import { expiredMessage, IDENTIFIER_EXPIRED, isExpired } from "./identifier-expiry";
@@ -28,11 +29,7 @@ export type QueuedDelivery = { id: string; channel: string; state: string };
 
 export { TOKEN_PREFIX_LENGTH } from "./token-prefix-length";
 
-export async function enqueueDelivery(
-  tx: Prisma.TransactionClient,
-  delivery: NewDelivery,
-  now: Date,
-): Promise<QueuedDelivery> {
+export async function enqueueDelivery(tx: DbTx, delivery: NewDelivery, now: Date): Promise<QueuedDelivery> {
   // seq is drawn at insert, not commit: without the lock two writers of one key could commit out of order.
   if (delivery.orderingKey) await lockOrderingKey(tx, delivery.orderingKey);
   const expiresAt = delivery.expiresAt;

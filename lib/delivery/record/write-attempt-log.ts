@@ -1,13 +1,13 @@
 // Writes one send's attempt log: its requests, then the attempt rows that point at them, each as one
 // INSERT … SELECT FROM unnest(…). Prisma's createMany compiles a 100-row insert on every call, which cost
 // a worker ~30 ms per batch of CPU; the set-based statement costs ~4 ms (docs/decisions/0083).
-import type { Prisma } from "../../generated/prisma/client";
+import type { DbTx } from "../../db/tx";
 import type { AttemptLog } from "../send/plan-attempts";
 
 // Arrays of arrays do not survive unnest(); each row's error codes travel as one JSON text.
 const codesColumn = (rows: { errorCodes: string[] }[]) => rows.map((row) => JSON.stringify(row.errorCodes));
 
-export async function writeAttemptLog(tx: Prisma.TransactionClient, log: AttemptLog): Promise<void> {
+export async function writeAttemptLog(tx: DbTx, log: AttemptLog): Promise<void> {
   const { requests, attempts } = log;
   if (requests.length > 0) {
     await tx.$executeRaw`

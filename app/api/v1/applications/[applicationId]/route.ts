@@ -13,18 +13,8 @@ import { ZApplicationView } from "@/lib/read-back/read-back-schemas";
 export const PUT = v1Write({
   params: ZApplicationParams,
   body: ZApplicationInput,
-  doc: { summary: "Create or update an application" },
-  write: ({ tx, principal, actor, body, params, now }) =>
-    upsertApplication(
-      tx,
-      {
-        organizationId: principal.organizationId,
-        applicationId: params.applicationId,
-        body,
-        actor,
-      },
-      now,
-    ),
+  write: ({ tx, scope, body, params, now }) =>
+    upsertApplication(tx, scope, { applicationId: params.applicationId, body }, now),
 });
 
 export const GET = v1Read({

@@ -7,10 +7,6 @@ import { ZExternalId } from "@/lib/validation/external-id";
 export const PUT = v1Write({
   params: z.object({ candidateId: ZExternalId }),
   body: ZCandidateInput,
-  write: ({ tx, principal, actor, body, params, now }) =>
-    upsertCandidate(
-      tx,
-      { organizationId: principal.organizationId, candidateId: params.candidateId, body, actor },
-      now,
-    ),
+  write: ({ tx, scope, body, params, now }) =>
+    upsertCandidate(tx, scope, { candidateId: params.candidateId, body }, now),
 });

@@ -15,13 +15,8 @@ const ZParams = z.object({
 export const PUT = v1Write({
   params: ZParams,
   body: ZPipelineDefinition,
-  write: async ({ tx, principal, actor, body, params }) => {
-    const saved = await writePipelineVersion(tx, {
-      organizationId: principal.organizationId,
-      key: params.pipelineKey,
-      definition: body,
-      actor,
-    });
+  write: async ({ tx, scope, body, params }) => {
+    const saved = await writePipelineVersion(tx, scope, { key: params.pipelineKey, definition: body });
     return { id: saved.eventId, version: saved.version.version, deliveries: [] };
   },
 });
@@ -29,8 +24,8 @@ export const PUT = v1Write({
 export const GET = v1Read({
   params: ZParams,
   query: z.object({}).strict(),
-  read: async ({ principal, params }) => {
-    const current = await getCurrentPipeline(db(), principal.organizationId, params.pipelineKey);
+  read: async ({ scope, params }) => {
+    const current = await getCurrentPipeline(db(), scope, params.pipelineKey);
     if (!current) throw new AppError("NOT_FOUND", `No pipeline ${params.pipelineKey}.`);
     return { key: current.pipeline.key, version: current.version.version, ...current.definition };
   },

@@ -15,9 +15,7 @@ import { getPosition } from "@/lib/read-back/read-positions";
 export const PUT = v1Write({
   params: ZPositionParams,
   body: ZPositionInput,
-  doc: { summary: "Create or replace a position" },
-  write: ({ tx, principal, actor, body, params, now }) =>
-    upsertPosition(tx, { organizationId: principal.organizationId, positionId: params.positionId, body, actor }, now),
+  write: ({ tx, scope, body, params, now }) => upsertPosition(tx, scope, { positionId: params.positionId, body }, now),
 });
 
 export const GET = v1Read({

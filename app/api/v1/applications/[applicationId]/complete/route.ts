@@ -6,15 +6,6 @@ import { completeApplication } from "@/lib/applications/complete-application";
 export const POST = v1Write({
   params: ZApplicationParams,
   body: ZCompleteBody,
-  write: ({ tx, principal, actor, body, params, now }) =>
-    completeApplication(
-      tx,
-      {
-        organizationId: principal.organizationId,
-        applicationId: params.applicationId,
-        occurredAt: body.occurredAt,
-        actor,
-      },
-      now,
-    ),
+  write: ({ tx, scope, body, params, now }) =>
+    completeApplication(tx, scope, { applicationId: params.applicationId, occurredAt: body.occurredAt }, now),
 });

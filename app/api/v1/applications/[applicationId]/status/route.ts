@@ -6,16 +6,11 @@ import { changeApplicationStatus } from "@/lib/applications/change-application-s
 export const POST = v1Write({
   params: ZApplicationParams,
   body: ZStatusChange,
-  write: ({ tx, principal, actor, body, params, now }) =>
+  write: ({ tx, scope, body, params, now }) =>
     changeApplicationStatus(
       tx,
-      {
-        organizationId: principal.organizationId,
-        applicationId: params.applicationId,
-        statusKey: body.status,
-        occurredAt: body.occurredAt,
-        actor,
-      },
+      scope,
+      { applicationId: params.applicationId, statusKey: body.status, occurredAt: body.occurredAt },
       now,
     ),
 });

@@ -6,16 +6,11 @@ import { changePositionStatus } from "@/lib/positions/change-position-status";
 export const POST = v1Write({
   params: ZPositionParams,
   body: ZStatusChange,
-  write: ({ tx, principal, actor, body, params, now }) =>
+  write: ({ tx, scope, body, params, now }) =>
     changePositionStatus(
       tx,
-      {
-        organizationId: principal.organizationId,
-        positionId: params.positionId,
-        statusKey: body.status,
-        occurredAt: body.occurredAt,
-        actor,
-      },
+      scope,
+      { positionId: params.positionId, statusKey: body.status, occurredAt: body.occurredAt },
       now,
     ),
 });

@@ -11,13 +11,11 @@ const ZParams = z.object({ applicationId: ZExternalId, noteId: ZExternalId });
 export const PUT = v1Write({
   params: ZParams,
   body: ZNoteInput,
-  write: ({ tx, principal, actor, body, params, now }) =>
-    putNote(tx, { organizationId: principal.organizationId, ...params, body, actor }, now),
+  write: ({ tx, scope, body, params, now }) => putNote(tx, scope, { ...params, body }, now),
 });
 
 export const DELETE = v1Write({
   params: ZParams,
   body: z.object({}).strict(),
-  write: ({ tx, principal, actor, params, now }) =>
-    deleteNote(tx, { organizationId: principal.organizationId, ...params, actor }, now),
+  write: ({ tx, scope, params, now }) => deleteNote(tx, scope, params, now),
 });

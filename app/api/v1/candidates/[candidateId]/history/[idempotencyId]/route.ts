@@ -12,13 +12,11 @@ const ZParams = z.object({ candidateId: ZExternalId, idempotencyId: z.string().m
 export const PUT = v1Write({
   params: ZParams,
   body: ZHistoryItemInput,
-  write: ({ tx, principal, actor, body, params, now }) =>
-    putHistoryItem(tx, { organizationId: principal.organizationId, ...params, body, actor }, now),
+  write: ({ tx, scope, body, params, now }) => putHistoryItem(tx, scope, { ...params, body }, now),
 });
 
 export const DELETE = v1Write({
   params: ZParams,
   body: z.object({}).strict(),
-  write: ({ tx, principal, actor, params, now }) =>
-    deleteHistoryItem(tx, { organizationId: principal.organizationId, ...params, actor }, now),
+  write: ({ tx, scope, params, now }) => deleteHistoryItem(tx, scope, params, now),
 });

@@ -9,6 +9,7 @@ export const E2E = {
   adminEmail: "admin@signalhouse.test",
   adminPassword: "correct horse battery staple",
   bootstrapKey: "sh_e2e_bootstrap_key_0123456789abcdef",
+  partnerKey: "sh_e2e_partner_key_0123456789abcdef",
   cronSecret: "e2e-cron-secret-0123456789",
   serverEnv: {
     PORT: String(port),
@@ -17,6 +18,7 @@ export const E2E = {
     SIGNALHOUSE_ADMIN_EMAIL: "admin@signalhouse.test",
     SIGNALHOUSE_ADMIN_PASSWORD: "correct horse battery staple",
     SIGNALHOUSE_BOOTSTRAP_API_KEY: "sh_e2e_bootstrap_key_0123456789abcdef",
+    SIGNALHOUSE_PARTNER_API_KEY: "sh_e2e_partner_key_0123456789abcdef",
     CRON_SECRET: "e2e-cron-secret-0123456789",
     NEXT_TELEMETRY_DISABLED: "1",
     // Test-only writes for states no product path reaches in seconds (e.g. dead: 3 days of failures).

@@ -27,6 +27,8 @@ const LAYERS = {
   domain: [
     "actors",
     "api-keys",
+    "partner-keys",
+    "provisioning",
     "auth",
     "users",
     "organizations",

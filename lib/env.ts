@@ -80,6 +80,8 @@ export const ZEnv = z.object({
   SIGNALHOUSE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   SIGNALHOUSE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   SIGNALHOUSE_BOOTSTRAP_API_KEY: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  /** acts for the partner (the ATS vendor): provisions organizations and mints their keys (decision 0140) */
+  SIGNALHOUSE_PARTNER_API_KEY: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   CRON_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   SIGNALHOUSE_ENCRYPTION_KEY: optionalString.pipe(
     z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),

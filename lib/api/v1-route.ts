@@ -25,9 +25,9 @@ import {
 import { readJsonBody } from "./read-json-body";
 
 // Next passes no params at all to a route without dynamic segments (GET /api/v1/deliveries).
-type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
+export type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 
-async function pathParams(request: Request, context: RouteContext): Promise<Record<string, string | string[]>> {
+export async function pathParams(request: Request, context: RouteContext): Promise<Record<string, string | string[]>> {
   const params = (await context.params) ?? {};
   assertPathIsUtf8(request.url, params);
   return params;
@@ -82,6 +82,10 @@ export type V1Doc = {
   status?: number;
   /** Served without an API key (the document itself). */
   public?: boolean;
+  /** Needs a partner key; an organization's key gets 403 (the provisioning routes). */
+  partner?: boolean;
+  /** Also answers 201 with the same body when the request created the resource (PUT of a new one). */
+  mayCreate?: boolean;
 };
 
 export type V1WriteSpec<TBody, TParams> = {

@@ -13,6 +13,7 @@ export const SECRET_COLUMNS = {
   organization: { linkedinClientSecretEnc: true },
   user: { passwordHash: true },
   apiKey: { hash: true },
+  partnerApiKey: { hash: true },
   accessToken: { tokenEnc: true },
   seekTokenCapture: { token: true },
 } as const;

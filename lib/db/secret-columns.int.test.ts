@@ -28,6 +28,7 @@ describe.each(databasesUnderTest())("secret columns on %s", (kind) => {
       data: { email: "h@acme.test", name: "H", role: "hirer", organizationId: org.id, passwordHash: "scrypt$x" },
     });
     await prisma.apiKey.create({ data: { organizationId: org.id, name: "ATS", prefix: "sh_abc", hash: "sha256-x" } });
+    await prisma.partnerApiKey.create({ data: { name: "Vendor", prefix: "sh_pk", hash: "sha256-p" } });
     await prisma.accessToken.create({ data: { key: "seek", tokenEnc: "sealed", expiresAt: new Date(0) } });
     await prisma.seekTokenCapture.create({
       data: { id: "cap_1", organizationId: org.id, token: "eyJ.seek-token", source: "api" },
@@ -43,6 +44,7 @@ describe.each(databasesUnderTest())("secret columns on %s", (kind) => {
       organization: await prisma.organization.findFirst(),
       user: await prisma.user.findFirst(),
       apiKey: await prisma.apiKey.findFirst(),
+      partnerApiKey: await prisma.partnerApiKey.findFirst(),
       accessToken: await prisma.accessToken.findFirst(),
       seekTokenCapture: await prisma.seekTokenCapture.findFirst(),
     };

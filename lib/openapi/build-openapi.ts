@@ -90,7 +90,7 @@ function operation(method: string, path: string, handler: V1Handler, components:
   return {
     operationId: `${method.toLowerCase()}${path.replace(/^\/api\/v1/, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())}`,
     summary: doc?.summary ?? `${method} ${path}`,
-    ...(doc?.public ? { security: [] } : {}),
+    ...(doc?.public ? { security: [] } : doc?.partner ? { security: [{ partnerKey: [] }] } : {}),
     parameters,
     ...(body
       ? {
@@ -101,8 +101,22 @@ function operation(method: string, path: string, handler: V1Handler, components:
         }
       : {}),
     responses: {
+      ...(doc?.mayCreate
+        ? {
+            "201": {
+              description: "Created",
+              ...(response
+                ? { content: { "application/json": { schema: jsonSchema(response, "output", components) } } }
+                : {}),
+            },
+          }
+        : {}),
       [status]: {
-        description: kind === "write" ? "Accepted: the event and its outbox rows are committed" : "OK",
+        description: doc?.partner
+          ? "OK"
+          : kind === "write"
+            ? "Accepted: the event and its outbox rows are committed"
+            : "OK",
         ...(response
           ? { content: { "application/json": { schema: jsonSchema(response, "output", components) } } }
           : {}),
@@ -141,7 +155,14 @@ export function buildOpenApi(routes: readonly TV1RouteEntry[]) {
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key: `Bearer sh_…`" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An organization's API key: `Bearer sh_…`" },
+        partnerKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "A partner key (SIGNALHOUSE_PARTNER_API_KEY or one made on the admin API keys page)",
+        },
+      },
       schemas: components,
     },
   };

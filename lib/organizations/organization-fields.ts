@@ -13,13 +13,16 @@ export const ORGANIZATION_SUMMARY_SELECT = {
   createdAt: true,
 } as const;
 
+/** lowercase letters, digits and dashes, not at either end */
+export const ORGANIZATION_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
 export const ZOrganizationSlug = z
   .string()
   .trim()
   .toLowerCase()
   .min(2, "Use at least 2 characters")
   .max(63, "Use at most 63 characters")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes (not at either end)");
+  .regex(ORGANIZATION_SLUG_PATTERN, "Use lowercase letters, digits and dashes (not at either end)");
 
 export const ZOrganizationName = z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters");
 

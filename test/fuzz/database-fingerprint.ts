@@ -13,6 +13,7 @@ const TABLES = [
   "SeekTokenCapture",
   "Event",
   "IdempotencyRecord",
+  "PartnerIdempotencyRecord",
   "CandidateHistoryItem",
   "ApplicationNote",
   "Delivery",

@@ -18,6 +18,10 @@ import { PUT as putCandidate } from "@/app/api/v1/candidates/[candidateId]/route
 import { GET as getDelivery } from "@/app/api/v1/deliveries/[deliveryId]/route";
 import { GET as listDeliveries } from "@/app/api/v1/deliveries/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
+import { DELETE as revokeOrganizationKey } from "@/app/api/v1/organizations/[slug]/api-keys/[apiKeyId]/route";
+import { POST as mintOrganizationKey } from "@/app/api/v1/organizations/[slug]/api-keys/route";
+import { GET as getOrganization, PUT as putOrganization } from "@/app/api/v1/organizations/[slug]/route";
+import { GET as listOrganizations } from "@/app/api/v1/organizations/route";
 import { GET as getPipeline, PUT as putPipeline } from "@/app/api/v1/pipelines/[pipelineKey]/route";
 import { GET as listPipelines } from "@/app/api/v1/pipelines/route";
 import { GET as getPosition, PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
@@ -30,6 +34,7 @@ import { hostileBody, hostileHeaders, hostileId, hostileQuery, percentEncode, ty
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const PARTNER_KEY = "sh_fuzz_partner_key_0123456789abcdef";
 
 type Handler = (
   request: Request,
@@ -42,6 +47,8 @@ type Route = {
   method: string;
   /** path segments; ":name" is a dynamic segment */
   segments: string[];
+  /** the key the requests mostly carry: the bootstrap (organization) key unless said */
+  key?: string;
   /** a valid body the mutations start from; none for GET */
   body?: Record<string, unknown>;
   /** a list whose query string (filters, cursor, limit) is fuzzed too */
@@ -152,6 +159,49 @@ const routes: Route[] = [
     segments: ["applications", ":applicationId"],
   },
   { name: "GET /openapi.json", handler: openapi, method: "GET", segments: ["openapi.json"] },
+  // Partner routes, called with the partner key (an organization's key is refused before any parsing).
+  {
+    name: "GET /organizations",
+    handler: listOrganizations,
+    method: "GET",
+    segments: ["organizations"],
+    key: PARTNER_KEY,
+  },
+  {
+    name: "GET /organizations/:slug",
+    handler: getOrganization,
+    method: "GET",
+    segments: ["organizations", ":slug"],
+    key: PARTNER_KEY,
+  },
+  {
+    name: "PUT /organizations/:slug",
+    handler: putOrganization,
+    method: "PUT",
+    segments: ["organizations", ":slug"],
+    body: {
+      name: "Fuzz",
+      seekHirerId: "h1",
+      linkedin: { integrationContext: "urn:li:organization:1", clientSecret: "s" },
+    },
+    key: PARTNER_KEY,
+  },
+  {
+    name: "POST /organizations/:slug/api-keys",
+    handler: mintOrganizationKey,
+    method: "POST",
+    segments: ["organizations", ":slug", "api-keys"],
+    body: { name: "Fuzz key" },
+    key: PARTNER_KEY,
+  },
+  {
+    name: "DELETE /organizations/:slug/api-keys/:id",
+    handler: revokeOrganizationKey,
+    method: "DELETE",
+    segments: ["organizations", ":slug", "api-keys", ":apiKeyId"],
+    body: {},
+    key: PARTNER_KEY,
+  },
 ];
 
 /** The request a client would send, and the params Next would hand the handler for it. */
@@ -187,6 +237,7 @@ function tryDecode(segment: string): string | undefined {
 describe(`v1 routes under hostile input (replay with FUZZ_SEED=${SEED})`, () => {
   let h: ApiHarness;
   beforeAll(async () => {
+    process.env.SIGNALHOUSE_PARTNER_API_KEY = PARTNER_KEY;
     h = await openApiHarness("pglite");
     await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
     await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
@@ -200,7 +251,10 @@ describe(`v1 routes under hostile input (replay with FUZZ_SEED=${SEED})`, () => 
       expect((await call(handler, { method: "PUT", path, params, body })).status).toBe(202);
     }
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    delete process.env.SIGNALHOUSE_PARTNER_API_KEY;
+    await h?.close();
+  });
 
   it("covers every handler of every v1 route file", async () => {
     const root = path.resolve(import.meta.dirname, "../../app/api/v1");
@@ -223,7 +277,7 @@ describe(`v1 routes under hostile input (replay with FUZZ_SEED=${SEED})`, () => 
         fc.array(hostileId(), { minLength: ids, maxLength: ids }),
         route.name === "GET /deliveries" || route.listQuery ? hostileQuery() : fc.constant(""),
         bodyArb,
-        hostileHeaders(BOOTSTRAP_KEY),
+        hostileHeaders(route.key ?? BOOTSTRAP_KEY),
         async (idList, query, body, headers) => {
           const { request, params } = buildRequest(route, idList, query, body, headers);
           const response = await route.handler(request, { params: Promise.resolve(params) });

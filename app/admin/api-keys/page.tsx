@@ -1,7 +1,8 @@
-// /admin/api-keys?organization=<id> — one organization's API keys: create (shown once), list, revoke.
+// /admin/api-keys?organization=<id> — one organization's API keys, and the partner keys: create (shown once), list, revoke.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
+import { PartnerKeysCard } from "@/components/api-keys/partner-keys-card";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { ActionForm } from "@/components/forms/action-form";
 import { Badge } from "@/components/ui/badge";
@@ -12,8 +13,10 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/format-date-time";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
+import { listPartnerKeys } from "@/lib/partner-keys/list-partner-keys";
 
 export const metadata: Metadata = { title: "API keys" };
 export const dynamic = "force-dynamic";
@@ -27,6 +30,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
   const organizations = await listOrganizations(db(), scope);
   const selected = organizations.find((org) => org.id === requested) ?? organizations[0];
   const keys = selected ? await listApiKeys(db(), scope, selected.id) : [];
+  const partnerKeys = await listPartnerKeys(db(), scope);
   return (
     <AppShell
       user={admin}
@@ -136,6 +140,8 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
           </p>
         </Card>
       )}
+
+      <PartnerKeysCard keys={partnerKeys} envKeySet={env().SIGNALHOUSE_PARTNER_API_KEY !== undefined} />
     </AppShell>
   );
 }

@@ -12,6 +12,10 @@ import * as candidateHistory from "./candidates/[candidateId]/history/[idempoten
 import * as candidate from "./candidates/[candidateId]/route";
 import * as delivery from "./deliveries/[deliveryId]/route";
 import * as deliveries from "./deliveries/route";
+import * as organizationKey from "./organizations/[slug]/api-keys/[apiKeyId]/route";
+import * as organizationKeys from "./organizations/[slug]/api-keys/route";
+import * as organization from "./organizations/[slug]/route";
+import * as organizations from "./organizations/route";
 import * as pipeline from "./pipelines/[pipelineKey]/route";
 import * as pipelines from "./pipelines/route";
 import * as position from "./positions/[positionId]/route";
@@ -33,4 +37,8 @@ export const V1_ROUTES: readonly TV1RouteEntry[] = [
   { path: "/api/v1/candidates/{candidateId}/history/{idempotencyId}", module: candidateHistory },
   { path: "/api/v1/deliveries", module: deliveries },
   { path: "/api/v1/deliveries/{deliveryId}", module: delivery },
+  { path: "/api/v1/organizations", module: organizations },
+  { path: "/api/v1/organizations/{slug}", module: organization },
+  { path: "/api/v1/organizations/{slug}/api-keys", module: organizationKeys },
+  { path: "/api/v1/organizations/{slug}/api-keys/{apiKeyId}", module: organizationKey },
 ];

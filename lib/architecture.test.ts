@@ -42,6 +42,7 @@ const LAYERS = {
     "signals",
     "events",
     "status-moves",
+    "status-changes",
     "captures",
   ],
   /** the job boards: each implements the engine's channel contract */

@@ -8,13 +8,18 @@ import { lintPipeline } from "@/lib/pipelines/lint-pipeline";
 import type { TPipelineDefinition, TPipelineKind } from "@/lib/pipelines/pipeline-definition";
 import { renamePipeline } from "@/lib/pipelines/pipeline-edits";
 import { exportPipelineJson } from "@/lib/pipelines/pipeline-json";
-import { findingsFromSaveIssues, type TPipelineSaveResult } from "@/lib/pipelines/pipeline-save-result";
+import {
+  findingsFromSaveIssues,
+  type TPipelineSaveResult,
+  type TStatusInUse,
+} from "@/lib/pipelines/pipeline-save-result";
 import type { TPipelineTemplate } from "@/lib/pipelines/pipeline-templates";
 import { ImportExport } from "./import-export";
 import { LintPanel } from "./lint-panel";
 import { PhaseList } from "./phase-list";
 import { SeekPreview } from "./seek-preview";
 import { StatusList } from "./status-list";
+import { StrandedMoves } from "./stranded-moves";
 import { inputClass, primaryButtonClass, sectionClass } from "./styles";
 import { TemplatePicker } from "./template-picker";
 
@@ -22,7 +27,8 @@ export type PipelineEditorProps = {
   initial: TPipelineDefinition | null;
   kind: TPipelineKind;
   templates: readonly TPipelineTemplate[];
-  onSave: (definition: TPipelineDefinition) => Promise<TPipelineSaveResult>;
+  /** `moves`: where records in statuses this version drops go, once the editor has asked */
+  onSave: (definition: TPipelineDefinition, moves?: Record<string, string>) => Promise<TPipelineSaveResult>;
 };
 
 type SaveMessage = { ok: boolean; text: string };
@@ -35,6 +41,9 @@ export function PipelineEditor(props: PipelineEditorProps) {
   const [saveMessage, setSaveMessage] = useState<SaveMessage | null>(null);
   const [serverFindings, setServerFindings] = useState<ReturnType<typeof findingsFromSaveIssues>>([]);
   const [announcement, setAnnouncement] = useState("");
+  const [saved, setSaved] = useState<TPipelineDefinition | null>(props.initial);
+  const [inUse, setInUse] = useState<TStatusInUse[]>([]);
+  const [moves, setMoves] = useState<Record<string, string>>({});
 
   const findings = useMemo(
     () => [...serverFindings, ...(pipeline ? lintPipeline(pipeline) : [])],
@@ -48,6 +57,9 @@ export function PipelineEditor(props: PipelineEditorProps) {
     setPipeline(next);
     setServerFindings([]);
     setSaveMessage(null);
+    // The question was about the version as it was; an edit may change what it drops.
+    setInUse([]);
+    setMoves({});
   }
 
   function replace(next: TPipelineDefinition, what: string) {
@@ -68,13 +80,20 @@ export function PipelineEditor(props: PipelineEditorProps) {
     setSaving(true);
     setSaveMessage(null);
     try {
-      const result = await props.onSave(pipeline);
+      const asked = inUse.length > 0;
+      const result = await props.onSave(pipeline, asked ? moves : undefined);
       if (result.ok) {
         setSavedJson(exportPipelineJson(pipeline));
+        setSaved(pipeline);
+        setInUse([]);
+        setMoves({});
         setSaveMessage({ ok: true, text: `Saved as version ${result.version}.` });
       } else {
         setServerFindings(findingsFromSaveIssues(result.issues));
-        setSaveMessage({ ok: false, text: result.message });
+        if (result.inUse) {
+          setInUse(result.inUse);
+          setSaveMessage({ ok: false, text: "Not saved: choose where records in the dropped statuses go." });
+        } else setSaveMessage({ ok: false, text: result.message });
       }
     } catch {
       setSaveMessage({ ok: false, text: "Saving failed unexpectedly. Your changes are still here; try again." });
@@ -134,7 +153,7 @@ export function PipelineEditor(props: PipelineEditorProps) {
               type="button"
               className={primaryButtonClass}
               onClick={save}
-              disabled={saving || errorCount > 0}
+              disabled={saving || errorCount > 0 || inUse.length > 0}
               aria-describedby={`${idPrefix}-save-state`}
             >
               {saving ? "Saving…" : "Save new version"}
@@ -152,6 +171,19 @@ export function PipelineEditor(props: PipelineEditorProps) {
             </p>
           </div>
         </section>
+
+        {inUse.length > 0 ? (
+          <StrandedMoves
+            idPrefix={idPrefix}
+            inUse={inUse}
+            saved={saved}
+            pipeline={pipeline}
+            moves={moves}
+            onChange={setMoves}
+            onSave={save}
+            saving={saving}
+          />
+        ) : null}
 
         <section className={sectionClass} aria-labelledby={`${idPrefix}-phases`}>
           <h2 id={`${idPrefix}-phases`} className="mb-3 text-base font-semibold">

@@ -11,7 +11,7 @@ export function PipelineEditorPanel(props: {
   initial: TPipelineDefinition | null;
   kind: TPipelineKind;
   templates: readonly TPipelineTemplate[];
-  save: (definition: TPipelineDefinition) => Promise<TPipelineSaveResult>;
+  save: (definition: TPipelineDefinition, moves?: Record<string, string>) => Promise<TPipelineSaveResult>;
   /** where to go after the first successful save (new pipelines only) */
   savedHref?: string;
 }) {
@@ -22,8 +22,8 @@ export function PipelineEditorPanel(props: {
       initial={props.initial}
       kind={props.kind}
       templates={props.templates}
-      onSave={async (definition) => {
-        const result = await save(definition);
+      onSave={async (definition, moves) => {
+        const result = await save(definition, moves);
         if (result.ok && savedHref) router.replace(savedHref, { scroll: false });
         return result;
       }}

@@ -12,18 +12,22 @@ import type { TPipelineDefinition } from "../pipelines/pipeline-definition";
 import { pipelineSaveFailure, type TPipelineSaveResult } from "../pipelines/pipeline-save-result";
 
 const ZTarget = z.object({ organizationId: z.string().min(1).max(100), key: z.string().min(1).max(100) });
+const ZMoves = z.record(z.string().min(1).max(100), z.string().min(1).max(100)).optional();
 
 export async function savePipelineAction(
   organizationId: string,
   key: string,
   definition: TPipelineDefinition,
+  /** where records in statuses this version drops go, once the editor has asked (STATUS_IN_USE) */
+  moves?: Record<string, string>,
 ): Promise<TPipelineSaveResult> {
   try {
     const target = ZTarget.parse({ organizationId, key });
     const user = await authorizeUser();
-    const saved = await saveEditedPipeline(db(), scopeFor(user), { ...target, definition });
+    const saved = await saveEditedPipeline(db(), scopeFor(user), { ...target, definition, moves: ZMoves.parse(moves) });
     revalidatePath("/pipelines");
     revalidatePath("/pipelines/[key]", "page");
+    if (saved.moved.length) revalidatePath("/", "layout");
     return { ok: true, version: saved.version.version };
   } catch (error) {
     if (isAppError(error)) return pipelineSaveFailure(error);

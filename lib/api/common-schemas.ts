@@ -1,11 +1,8 @@
 // Schemas shared by several v1 routes.
+
 import { z } from "zod";
 import { ZExternalId } from "../validation/external-id";
 import { ZOccurredAt } from "../validation/occurred-at";
-
-export const ZStatusChange = z
-  .object({ status: z.string().min(1).max(100), occurredAt: ZOccurredAt.optional() })
-  .strict();
 
 export const ZCompleteBody = z.object({ occurredAt: ZOccurredAt.optional() }).strict();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { databaseInputError } from "./database-input-error";
+import { databaseInputError } from "../validation/database-input-error";
 import { errorResponse } from "./error-response";
 
 // The shape Prisma 7 gives a driver-adapter error (seen through both @prisma/adapter-pg and PGlite).

@@ -3,7 +3,7 @@
 // logged in full, answered with a generic 500 that leaks nothing.
 import { randomUUID } from "node:crypto";
 import { isAppError } from "../errors/app-error";
-import { databaseInputError } from "./database-input-error";
+import { databaseInputError } from "../validation/database-input-error";
 
 export function errorResponse(thrown: unknown): Response {
   const error = databaseInputError(thrown) ?? thrown;

@@ -92,7 +92,10 @@ export type V1WriteSpec<TBody, TParams> = {
   body: z.ZodType<TBody>;
   params: z.ZodType<TParams>;
   doc?: V1Doc;
-  write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] }>;
+  /** A write answers `{ id, deliveries }`; a batch (POST /status-changes) answers `{ results }`. */
+  write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] } | { results: unknown[] }>;
+  /** Transaction time budget; a batch of many writes needs more than the default 15 s. */
+  transactionTimeoutMs?: number;
 };
 
 export type V1ReadSpec<TParams, TQuery, TResult> = {
@@ -143,7 +146,7 @@ export function v1Write<TBody, TParams>(spec: V1WriteSpec<TBody, TParams>): V1Ha
               );
             return { ...response, replayed: false };
           },
-          { timeout: 15_000, maxWait: 10_000 },
+          { timeout: spec.transactionTimeoutMs ?? 15_000, maxWait: 10_000 },
         );
 
       let response: StoredResponse & { replayed: boolean };

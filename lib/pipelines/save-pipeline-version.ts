@@ -32,7 +32,10 @@ export async function savePipelineVersion(
   return db.$transaction((tx) => writePipelineVersion(tx, scope, input), { maxWait: 15_000, timeout: 30_000 });
 }
 
-/** Saves inside the caller's transaction (the v1 API, whose Idempotency-Key record commits with it). */
+/**
+ * Saves inside the caller's transaction. It does not look at the records in the pipeline: the API and
+ * the editor save through status-changes/save-pipeline-moving-records.ts, which refuses to strand any.
+ */
 export async function writePipelineVersion(
   tx: DbTx,
   scope: TOrganizationScope,

@@ -27,6 +27,7 @@ import { GET as listPipelines } from "@/app/api/v1/pipelines/route";
 import { GET as getPosition, PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
 import { GET as listPositions } from "@/app/api/v1/positions/route";
+import { POST as bulkStatusChanges } from "@/app/api/v1/status-changes/route";
 import { type ApiHarness, BOOTSTRAP_KEY, call, openApiHarness, seedPipeline } from "../support/api-harness";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databaseFingerprint } from "./database-fingerprint";
@@ -139,6 +140,18 @@ const routes: Route[] = [
     method: "PUT",
     segments: ["candidates", ":candidateId", "history", ":idempotencyId"],
     body: { action: { code: "Note", name: "Called" }, actionDate: new Date().toISOString() },
+  },
+  {
+    name: "POST /status-changes",
+    handler: bulkStatusChanges,
+    method: "POST",
+    segments: ["status-changes"],
+    body: {
+      changes: [
+        { applicationId: "A1", status: "shortlist" },
+        { positionId: "P1", status: "open" },
+      ],
+    },
   },
   {
     name: "DELETE /candidates/:id/history/:idempotencyId",

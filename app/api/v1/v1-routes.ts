@@ -21,6 +21,7 @@ import * as pipelines from "./pipelines/route";
 import * as position from "./positions/[positionId]/route";
 import * as positionStatus from "./positions/[positionId]/status/route";
 import * as positions from "./positions/route";
+import * as statusChanges from "./status-changes/route";
 
 export const V1_ROUTES: readonly TV1RouteEntry[] = [
   { path: "/api/v1/pipelines", module: pipelines },
@@ -37,6 +38,7 @@ export const V1_ROUTES: readonly TV1RouteEntry[] = [
   { path: "/api/v1/candidates/{candidateId}/history/{idempotencyId}", module: candidateHistory },
   { path: "/api/v1/deliveries", module: deliveries },
   { path: "/api/v1/deliveries/{deliveryId}", module: delivery },
+  { path: "/api/v1/status-changes", module: statusChanges },
   { path: "/api/v1/organizations", module: organizations },
   { path: "/api/v1/organizations/{slug}", module: organization },
   { path: "/api/v1/organizations/{slug}/api-keys", module: organizationKeys },

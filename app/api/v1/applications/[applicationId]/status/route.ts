@@ -1,7 +1,8 @@
 // POST /api/v1/applications/:applicationId/status — record a status change, queue an ApplicationStatusUpdate
-import { ZApplicationParams, ZStatusChange } from "@/lib/api/common-schemas";
+import { ZApplicationParams } from "@/lib/api/common-schemas";
 import { v1Write } from "@/lib/api/v1-route";
 import { changeApplicationStatus } from "@/lib/applications/change-application-status";
+import { ZStatusChange } from "@/lib/validation/status-change";
 
 export const POST = v1Write({
   params: ZApplicationParams,

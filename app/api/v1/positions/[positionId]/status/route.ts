@@ -1,7 +1,8 @@
 // POST /api/v1/positions/:positionId/status — record a position status change, queue a PositionStatusUpdate
-import { ZPositionParams, ZStatusChange } from "@/lib/api/common-schemas";
+import { ZPositionParams } from "@/lib/api/common-schemas";
 import { v1Write } from "@/lib/api/v1-route";
 import { changePositionStatus } from "@/lib/positions/change-position-status";
+import { ZStatusChange } from "@/lib/validation/status-change";
 
 export const POST = v1Write({
   params: ZPositionParams,

@@ -23,6 +23,8 @@ export const E2E = {
     NEXT_TELEMETRY_DISABLED: "1",
     // Test-only writes for states no product path reaches in seconds (e.g. dead: 3 days of failures).
     SIGNALHOUSE_E2E_HOOKS: "1",
+    // The webhook receiver the specs start listens on loopback (decision 0148).
+    SIGNALHOUSE_WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
     // The e2e server always uses a fresh embedded database, whatever the caller's shell says.
     DATABASE_URL: "",
   } as Record<string, string>,

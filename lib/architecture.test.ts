@@ -46,7 +46,7 @@ const LAYERS = {
     "captures",
   ],
   /** the job boards: each implements the engine's channel contract */
-  boards: ["seek", "linkedin"],
+  boards: ["seek", "linkedin", "webhooks"],
   /** what admins and hirers see of the deliveries */
   operations: ["dashboard", "delivery-log", "health", "metrics", "read-back"],
   /** the ways in: the v1 API pipeline, server actions, page helpers, start-up, the running worker */

@@ -103,6 +103,11 @@ export const ZEnv = z.object({
   SIGNALHOUSE_LEASE: duration
     .pipe(z.number().min(MIN_LEASE_MS, `must be at least ${MIN_LEASE_MS}ms`))
     .prefault(`${DEFAULT_LEASE_MS}ms`),
+  /** "true" lets webhooks reach loopback/private/link-local addresses (local development, tests): decision 0148 */
+  SIGNALHOUSE_WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** "1" only in the e2e server: enables /api/e2e/* (test-only writes, Bearer CRON_SECRET). Never in production. */
   SIGNALHOUSE_E2E_HOOKS: z.enum(["0", "1"]).default("0"),
 });

@@ -3,7 +3,7 @@
 
 import { db } from "../lib/db/client";
 import { runWorkerProcess } from "../lib/delivery/run/worker-process";
-import { productionChannels } from "../lib/runtime/production-channels";
+import { productionChannels, productionObservers } from "../lib/runtime/production-channels";
 
 // db() only builds the client; runWorkerProcess checks the configuration before anything connects.
-process.exit(await runWorkerProcess({ channels: () => productionChannels(db()) }));
+process.exit(await runWorkerProcess({ channels: () => productionChannels(db()), observers: productionObservers() }));

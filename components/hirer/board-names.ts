@@ -3,6 +3,7 @@ const CHANNELS: Record<string, string> = {
   "seek-signal": "SEEK signal",
   "seek-history": "SEEK history",
   "linkedin-note": "LinkedIn note",
+  webhook: "ATS webhook",
 };
 
 export function channelName(channel: string): string {

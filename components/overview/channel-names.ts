@@ -9,4 +9,5 @@ export const CHANNEL_PURPOSE: Record<ChannelName, string> = {
   "seek-signal": "Application and position status signals to SEEK.",
   "seek-history": "Candidate process history items; SEEK expects each within 60 s.",
   "linkedin-note": "Application notes to LinkedIn.",
+  webhook: "Operational events (failed deliveries, missed deadlines) to the ATS's webhooks.",
 };

@@ -84,16 +84,23 @@ export type V1Doc = {
   public?: boolean;
   /** Needs a partner key; an organization's key gets 403 (the provisioning routes). */
   partner?: boolean;
+  /** Takes an organization's key or a partner key (lib/api/organization-or-partner.ts). */
+  eitherKey?: boolean;
   /** Also answers 201 with the same body when the request created the resource (PUT of a new one). */
   mayCreate?: boolean;
 };
 
-export type V1WriteSpec<TBody, TParams> = {
+export type V1WriteSpec<TBody, TParams, TResult> = {
   body: z.ZodType<TBody>;
   params: z.ZodType<TParams>;
   doc?: V1Doc;
   /** A write answers `{ id, deliveries }`; a batch (POST /status-changes) answers `{ results }`. */
-  write(context: WriteContext<TBody, TParams>): Promise<{ id: string; deliveries: unknown[] } | { results: unknown[] }>;
+  write(context: WriteContext<TBody, TParams>): Promise<TResult>;
+  /**
+   * The status and body to answer; default 202 with the write's result. `replayBody`, when given, is what
+   * the Idempotency-Key record keeps instead of `body` (a secret shown once is never stored).
+   */
+  respond?(result: TResult): StoredResponse & { replayBody?: unknown };
   /** Transaction time budget; a batch of many writes needs more than the default 15 s. */
   transactionTimeoutMs?: number;
 };
@@ -115,7 +122,9 @@ export type V1Handler = ((request: Request, context: RouteContext) => Promise<Re
   v1: { kind: "write" | "read"; params: z.ZodType; body?: z.ZodType; query?: z.ZodType; doc?: V1Doc };
 };
 
-export function v1Write<TBody, TParams>(spec: V1WriteSpec<TBody, TParams>): V1Handler {
+export function v1Write<TBody, TParams, TResult = { id: string; deliveries: unknown[] } | { results: unknown[] }>(
+  spec: V1WriteSpec<TBody, TParams, TResult>,
+): V1Handler {
   const handler = async (request: Request, context: RouteContext): Promise<Response> => {
     const now = new Date();
     try {
@@ -137,12 +146,14 @@ export function v1Write<TBody, TParams>(spec: V1WriteSpec<TBody, TParams>): V1Ha
               if (replay) return { ...replay, replayed: true };
             }
             const result = await spec.write({ tx, principal, scope: scopeForApiKey(principal), body, params, now });
-            const response = { status: 202, body: result };
+            const { replayBody, ...response } = spec.respond
+              ? spec.respond(result)
+              : { status: 202, body: result, replayBody: undefined };
             if (key)
               await storeResponse(
                 tx,
                 { organizationId: principal.organizationId, key, method: request.method, path, fingerprint },
-                response,
+                { status: response.status, body: replayBody ?? response.body },
               );
             return { ...response, replayed: false };
           },

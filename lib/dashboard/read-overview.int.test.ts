@@ -72,11 +72,16 @@ describe.each(databasesUnderTest())("the overview on %s", (kind) => {
       data: { deliveryId, requestId: `r-${++seq}`, workerId: "worker-a", startedAt, durationMs: 120, outcome },
     });
 
-  it("with an empty outbox shows all three channels at zero, a flat hour and no workers", async () => {
+  it("with an empty outbox shows all four channels (the boards and the webhooks) at zero, a flat hour and no workers", async () => {
     const overview = await readOverview(db, NOW);
     expect(overview.hasDeliveries).toBe(false);
     expect(overview.expectationMs).toBe(60_000);
-    expect(overview.channels.map((c) => c.channel)).toEqual(["seek-signal", "seek-history", "linkedin-note"]);
+    expect(overview.channels.map((c) => c.channel)).toEqual([
+      "seek-signal",
+      "seek-history",
+      "linkedin-note",
+      "webhook",
+    ]);
     for (const channel of overview.channels) {
       expect(channel).toMatchObject({
         pending: 0,

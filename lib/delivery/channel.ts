@@ -3,7 +3,7 @@
 // happened to each row. A channel never touches delivery state itself: it reports outcomes as values.
 
 /** Channels and their stored names (Delivery.channel). */
-export const CHANNELS = ["seek-signal", "seek-history", "linkedin-note"] as const;
+export const CHANNELS = ["seek-signal", "seek-history", "linkedin-note", "webhook"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
 export type DeliveredResult = { delivery: ClaimedDelivery; result: Record<string, unknown> };

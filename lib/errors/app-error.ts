@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_KEY_REUSED: 422,
   /** a time the client says something happened is more than 5 minutes ahead of the server clock */
   OCCURRED_IN_FUTURE: 422,
+  /** a webhook URL that is not http(s), points at an internal address or at the app itself (decision 0148) */
+  WEBHOOK_URL_NOT_ALLOWED: 422,
   RATE_LIMITED: 429,
   /** the server is not configured for this (e.g. CRON_SECRET unset) */
   SERVICE_UNAVAILABLE: 503,

@@ -90,7 +90,13 @@ function operation(method: string, path: string, handler: V1Handler, components:
   return {
     operationId: `${method.toLowerCase()}${path.replace(/^\/api\/v1/, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())}`,
     summary: doc?.summary ?? `${method} ${path}`,
-    ...(doc?.public ? { security: [] } : doc?.partner ? { security: [{ partnerKey: [] }] } : {}),
+    ...(doc?.public
+      ? { security: [] }
+      : doc?.partner
+        ? { security: [{ partnerKey: [] }] }
+        : doc?.eitherKey
+          ? { security: [{ bearer: [] }, { partnerKey: [] }] }
+          : {}),
     parameters,
     ...(body
       ? {

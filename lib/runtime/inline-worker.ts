@@ -16,7 +16,7 @@ import { openWake } from "../delivery/run/wake";
 import { newWorkerId } from "../delivery/run/worker-id";
 import { describeSummary } from "../delivery/run/worker-process";
 import { env } from "../env";
-import { productionChannels } from "./production-channels";
+import { productionChannels, productionObservers } from "./production-channels";
 
 type InlineWorker = {
   workerId: string;
@@ -47,6 +47,7 @@ async function run(workerId: string, signal: AbortSignal): Promise<WorkerSummary
     const summary = await runWorker({
       db: workerDb,
       channels,
+      observers: productionObservers(),
       workerId,
       mode: "inline",
       signal,

@@ -18,6 +18,7 @@ const TABLES = [
   "ApplicationNote",
   "Delivery",
   "AuditLog",
+  "WebhookSubscription",
 ];
 
 const SQL = `SELECT md5(coalesce(string_agg(row, E'\\n' ORDER BY row), '')) AS hash FROM (${TABLES.map(

@@ -28,6 +28,8 @@ import { GET as getPosition, PUT as putPosition } from "@/app/api/v1/positions/[
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
 import { GET as listPositions } from "@/app/api/v1/positions/route";
 import { POST as bulkStatusChanges } from "@/app/api/v1/status-changes/route";
+import { DELETE as deleteWebhook, PUT as putWebhook } from "@/app/api/v1/webhooks/[webhookId]/route";
+import { GET as listWebhooks } from "@/app/api/v1/webhooks/route";
 import { type ApiHarness, BOOTSTRAP_KEY, call, openApiHarness, seedPipeline } from "../support/api-harness";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databaseFingerprint } from "./database-fingerprint";
@@ -215,6 +217,39 @@ const routes: Route[] = [
     body: {},
     key: PARTNER_KEY,
   },
+  // Operational webhooks: an organization's key and a partner key reach different pipelines.
+  { name: "GET /webhooks", handler: listWebhooks, method: "GET", segments: ["webhooks"] },
+  { name: "GET /webhooks (partner)", handler: listWebhooks, method: "GET", segments: ["webhooks"], key: PARTNER_KEY },
+  {
+    name: "PUT /webhooks/:id",
+    handler: putWebhook,
+    method: "PUT",
+    segments: ["webhooks", ":webhookId"],
+    body: { url: "http://127.0.0.1:9/hooks", events: ["delivery.failed", "delivery.dead"] },
+  },
+  {
+    name: "PUT /webhooks/:id (partner)",
+    handler: putWebhook,
+    method: "PUT",
+    segments: ["webhooks", ":webhookId"],
+    body: { url: "http://127.0.0.1:9/hooks", events: ["channel.degraded"] },
+    key: PARTNER_KEY,
+  },
+  {
+    name: "DELETE /webhooks/:id",
+    handler: deleteWebhook,
+    method: "DELETE",
+    segments: ["webhooks", ":webhookId"],
+    body: {},
+  },
+  {
+    name: "DELETE /webhooks/:id (partner)",
+    handler: deleteWebhook,
+    method: "DELETE",
+    segments: ["webhooks", ":webhookId"],
+    body: {},
+    key: PARTNER_KEY,
+  },
 ];
 
 /** The request a client would send, and the params Next would hand the handler for it. */
@@ -251,6 +286,8 @@ describe(`v1 routes under hostile input (replay with FUZZ_SEED=${SEED})`, () => 
   let h: ApiHarness;
   beforeAll(async () => {
     process.env.SIGNALHOUSE_PARTNER_API_KEY = PARTNER_KEY;
+    // the webhook bodies point at loopback (no DNS in a test); the rules themselves are tested in lib/webhooks
+    process.env.SIGNALHOUSE_WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
     h = await openApiHarness("pglite");
     await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
     await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
@@ -266,6 +303,7 @@ describe(`v1 routes under hostile input (replay with FUZZ_SEED=${SEED})`, () => 
   });
   afterAll(async () => {
     delete process.env.SIGNALHOUSE_PARTNER_API_KEY;
+    delete process.env.SIGNALHOUSE_WEBHOOK_ALLOW_PRIVATE_NETWORKS;
     await h?.close();
   });
 

@@ -22,6 +22,8 @@ import * as position from "./positions/[positionId]/route";
 import * as positionStatus from "./positions/[positionId]/status/route";
 import * as positions from "./positions/route";
 import * as statusChanges from "./status-changes/route";
+import * as webhook from "./webhooks/[webhookId]/route";
+import * as webhooks from "./webhooks/route";
 
 export const V1_ROUTES: readonly TV1RouteEntry[] = [
   { path: "/api/v1/pipelines", module: pipelines },
@@ -39,6 +41,8 @@ export const V1_ROUTES: readonly TV1RouteEntry[] = [
   { path: "/api/v1/deliveries", module: deliveries },
   { path: "/api/v1/deliveries/{deliveryId}", module: delivery },
   { path: "/api/v1/status-changes", module: statusChanges },
+  { path: "/api/v1/webhooks", module: webhooks },
+  { path: "/api/v1/webhooks/{webhookId}", module: webhook },
   { path: "/api/v1/organizations", module: organizations },
   { path: "/api/v1/organizations/{slug}", module: organization },
   { path: "/api/v1/organizations/{slug}/api-keys", module: organizationKeys },

@@ -9,6 +9,7 @@ import type { Db } from "../../db/client";
 import type { Channel, ChannelSendResult, DeliveryOutcome } from "../channel";
 import type { ClaimedRow } from "../claim/claimed-row";
 import { toChannelDelivery } from "../claim/claimed-row";
+import type { EngineObservers } from "../engine-observers";
 import { WAKE_CHANNEL } from "../run/wake-channel";
 import { planAttempts } from "../send/plan-attempts";
 import { DB_NOW } from "../sql";
@@ -39,6 +40,8 @@ export type RecordInput = {
   judgeDestination?: boolean;
   /** the channel's hook for what the board answered about delivered rows, run in the same transaction */
   recordDelivered?: Channel["recordDelivered"];
+  /** told of every transition in the same transaction (the operational webhooks) */
+  onTransitions?: EngineObservers["onTransitions"];
 };
 
 const NO_OUTCOME: DeliveryOutcome = { kind: "retry", code: "NO_OUTCOME", message: "the channel reported no outcome" };
@@ -91,6 +94,11 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
     });
     await writeAttemptLog(tx, log);
 
+    // Observers (the operational webhooks: delivery.failed/dead/expired) commit with the state they report.
+    const observerRows = input.onTransitions
+      ? await input.onTransitions(tx, [...transitions.values()], batch[0]?.channel ?? "", now)
+      : 0;
+
     let recovered = false;
     if (destination && verdict.kind === "unhealthy") {
       await recordDestinationFailure(tx, destination, verdict, { probe, now, random: input.random });
@@ -100,7 +108,7 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
     // Wake the other workers (at commit) when this made rows claimable that were not: the next row of an
     // ordering key, or a destination whose circuit just closed.
     const unblocksKey = kept.some((k) => k.orderingKey !== null && transitions.get(k.id)?.state !== "pending");
-    if (unblocksKey || recovered) await tx.$executeRaw`SELECT pg_notify(${WAKE_CHANNEL}, '')`;
+    if (unblocksKey || recovered || observerRows > 0) await tx.$executeRaw`SELECT pg_notify(${WAKE_CHANNEL}, '')`;
 
     const summary: RecordSummary = { delivered: 0, retried: 0, failed: 0, dead: 0, expired: 0, leaseLost: [] };
     for (const p of planned) {

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import type { Channel } from "../channel";
 import { type ChannelRegistry, toChannelRegistry } from "../channel-registry";
 import { type LeasePlan, leasePlan } from "../claim/lease";
+import type { EngineObservers } from "../engine-observers";
 import type { Random } from "../record/backoff";
 
 export const DEFAULT_DEAD_AFTER_MS = 3 * 24 * 60 * 60_000;
@@ -37,6 +38,8 @@ export type EngineOptions = {
   now?: () => Date;
   random?: Random;
   log?: EngineLog;
+  /** the runtime's hooks (operational webhooks); none in most tests */
+  observers?: EngineObservers;
 };
 
 /**
@@ -55,6 +58,7 @@ export type EngineContext = {
   now: () => Date;
   random: Random;
   log: EngineLog;
+  observers: EngineObservers;
   held: Map<string, HeldRow>;
   /** aborted when in-flight sends must stop (shutdown past its grace): channels abort their requests */
   hardStop: AbortController;
@@ -70,6 +74,7 @@ export function createEngineContext(options: EngineOptions): EngineContext {
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
     log: options.log ?? consoleLog,
+    observers: options.observers ?? {},
     held: new Map(),
     hardStop: new AbortController(),
   };

@@ -98,6 +98,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
   const tasks = new Set<Promise<void>>();
   let failures = 0;
   let lastReap = 0;
+  const lastPeriodic = new Map<string, number>();
   while (!signal.aborted) {
     latch.clear();
     let started = 0;
@@ -105,6 +106,12 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerSummar
       if (Date.now() - lastReap >= REAP_EVERY_MS) {
         summary.reaped += await reapExpiredLeases(db, ctx.deadAfterMs, { workerId, ids: [...ctx.held.keys()] });
         lastReap = Date.now();
+      }
+      for (const task of ctx.observers.periodic ?? []) {
+        if (Date.now() - (lastPeriodic.get(task.name) ?? 0) < task.everyMs) continue;
+        lastPeriodic.set(task.name, Date.now());
+        // e.g. missed deadlines and board health for the ATS's webhooks (docs/decisions/0149)
+        await task.run(db, ctx.now()).catch((error) => log.warn(`${task.name} failed`, error));
       }
       if (tasks.size < concurrency) {
         for (const [channel, batch] of await claimRound(ctx, concurrency - tasks.size, summary)) {

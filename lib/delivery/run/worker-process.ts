@@ -5,6 +5,7 @@ import { db } from "../../db/client";
 import { databaseTarget, describeTarget } from "../../db/target";
 import { EnvError, env } from "../../env";
 import type { Channel } from "../channel";
+import type { EngineObservers } from "../engine-observers";
 import { runWorker, type WorkerSummary } from "./drain";
 import { consoleLog } from "./engine-context";
 import { openWake } from "./wake";
@@ -13,6 +14,8 @@ import { newWorkerId } from "./worker-id";
 export type WorkerProcessOptions = {
   /** called once the configuration is known to be usable */
   channels: () => readonly Channel[];
+  /** the runtime's hooks (operational webhooks) */
+  observers?: EngineObservers;
   concurrency?: number;
   pollMs?: number;
 };
@@ -75,6 +78,7 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<n
     const summary = await runWorker({
       db: db(),
       channels,
+      observers: options.observers,
       workerId,
       mode: "standalone",
       signal: stop.signal,

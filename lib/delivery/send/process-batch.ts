@@ -49,7 +49,15 @@ async function record(
   judgeDestination = true,
   recordDelivered?: Channel["recordDelivered"],
 ): Promise<void> {
-  const input = { workerId: ctx.workerId, batch, result, sendStartedAt, deadAfterMs: ctx.deadAfterMs, recordDelivered };
+  const input = {
+    workerId: ctx.workerId,
+    batch,
+    result,
+    sendStartedAt,
+    deadAfterMs: ctx.deadAfterMs,
+    recordDelivered,
+    onTransitions: ctx.observers.onTransitions,
+  };
   let summary: RecordSummary | undefined;
   // A failed write is tried again: the alternative is a lapsed lease and the batch sent twice. A retry
   // of a write that did commit finds no row still leased to us and changes nothing.

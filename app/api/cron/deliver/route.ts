@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { drainFor } from "@/lib/delivery/run/drain";
 import { newWorkerId } from "@/lib/delivery/run/worker-id";
 import { env } from "@/lib/env";
-import { productionChannels } from "@/lib/runtime/production-channels";
+import { productionChannels, productionObservers } from "@/lib/runtime/production-channels";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +28,7 @@ export const POST = withCron({
     const summary = await drainFor(query.maxMs, {
       db: db(),
       channels: productionChannels(db()),
+      observers: productionObservers(),
       workerId: newWorkerId("cron"),
       deadAfterMs: env().SIGNALHOUSE_DEAD_AFTER,
       leaseMs: env().SIGNALHOUSE_LEASE,

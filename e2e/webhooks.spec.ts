@@ -1,0 +1,105 @@
+// Operational webhooks against `npm start` (issue #14): the ATS registers a webhook through the API, SEEK
+// (the mock) refuses a seek-token, and the ATS's receiver gets a `delivery.failed` it verifies with the
+// Standard Webhooks reference library: the signature, the webhook-id (the failed delivery's event row)
+// and the contract's body.
+import { BOARD_E2E, E2E } from "./e2e-env";
+import { expect, test, uniqueSuffix } from "./fixtures";
+import { startWebhookReceiver, type WebhookReceiver } from "./mocks/webhooks/server";
+import { v1 } from "./support/api";
+import { type BoardServer, startBoardServer } from "./support/board-server";
+
+const PROFILE = "seekAnzPublicTest:positionProfile:jobAd:27cuZeA47";
+const RECEIVER_PORT = Number(new URL(E2E.baseURL).port) + 9;
+
+test.use({ baseURL: BOARD_E2E.baseURL });
+
+let board: BoardServer | undefined;
+let receiver: WebhookReceiver | undefined;
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  receiver = await startWebhookReceiver({ port: RECEIVER_PORT });
+  board = await startBoardServer();
+});
+test.afterAll(async () => {
+  await board?.stop();
+  await receiver?.close();
+});
+
+const seekToken = (label: string) =>
+  Buffer.from(JSON.stringify({ jobId: 27, candidateId: label, sessionId: `s-${label}` })).toString("base64url");
+
+test("a refused seek-token reaches the ATS as a signed delivery.failed webhook", async ({ request }) => {
+  test.setTimeout(180_000);
+  const api = v1(request);
+  const suffix = uniqueSuffix();
+
+  // Register the webhook: 201 with the secret, shown this once; the receiver verifies with it.
+  const registered = await api.put(`/webhooks/ats-${suffix}`, {
+    url: `${receiver!.url}/hooks/signalhouse`,
+    events: ["delivery.failed", "delivery.dead", "delivery.expired", "deadline.missed"],
+  });
+  expect(registered.status(), await registered.text()).toBe(201);
+  const webhook = (await registered.json()) as { id: string; secret: string };
+  expect(webhook.secret).toMatch(/^whsec_/);
+  receiver!.setSecret(webhook.secret);
+  const listed = await (await api.get("/webhooks")).json();
+  expect(JSON.stringify(listed)).not.toContain(webhook.secret);
+
+  // A URL at an internal address would be refused without the e2e switch; a bad event name is a 400.
+  const bad = await api.put(`/webhooks/bad-${suffix}`, { url: `${receiver!.url}/x`, events: ["nope"] });
+  expect(bad.status()).toBe(400);
+
+  const bad_token = seekToken(`bad-${suffix}`);
+  board!.mock.setBadTokens([bad_token]);
+  const accepted = async (response: Awaited<ReturnType<typeof api.put>>) => {
+    expect(response.status(), await response.text()).toBe(202);
+    return (await response.json()) as { deliveries: { id: string; channel: string }[] };
+  };
+  await accepted(
+    await api.put(`/pipelines/hooks-${suffix}`, {
+      name: "Hooks",
+      kind: "application",
+      statuses: [
+        { key: "new", label: "New", success: null },
+        { key: "interview", label: "Interview", success: null },
+      ],
+    }),
+  );
+  await accepted(
+    await api.put(`/positions/HK-${suffix}`, {
+      title: "Line cook",
+      applicationPipeline: `hooks-${suffix}`,
+      seekPositionProfileIds: [PROFILE],
+      applyUrl: "https://ats.example.test/jobs/HK/apply",
+    }),
+  );
+  const application = { positionId: `HK-${suffix}`, candidate: { given: "Robin", family: "Refused" } };
+  await accepted(await api.put(`/applications/HK-A-${suffix}`, { ...application, seekToken: bad_token }));
+  const moved = await accepted(await api.post(`/applications/HK-A-${suffix}/status`, { status: "interview" }));
+  const deliveryId = moved.deliveries.find((d) => d.channel === "seek-signal")!.id;
+
+  await expect
+    .poll(() => receiver!.events().find((e) => (e.body.data as { deliveryId?: string }).deliveryId === deliveryId), {
+      timeout: 60_000,
+    })
+    .toBeTruthy();
+  const event = receiver!.events().find((e) => (e.body.data as { deliveryId?: string }).deliveryId === deliveryId)!;
+  expect(event.path).toBe("/hooks/signalhouse");
+  expect(event.body).toMatchObject({
+    type: "delivery.failed",
+    data: {
+      deliveryId,
+      channel: "seek-signal",
+      organization: "default",
+      applicationId: `HK-A-${suffix}`,
+      positionId: `HK-${suffix}`,
+      error: { code: "BAD_USER_INPUT", message: expect.stringMatching(/token/), hint: expect.any(String) },
+    },
+  });
+  // every attempt the receiver saw was signed correctly
+  expect(receiver!.attempts().every((a) => a.verified)).toBe(true);
+
+  // The webhook's own row is in the delivery log under the webhook channel, delivered.
+  const log = await (await api.get("/deliveries?channel=webhook")).json();
+  expect(JSON.stringify(log)).toContain(event.webhookId);
+});

@@ -13,7 +13,7 @@ export function PartnerKeysCard({ keys, envKeySet }: { keys: TPartnerKeySummary[
   return (
     <Card
       title="Partner keys"
-      description="For the ATS vendor: provisions organizations and mints their keys through /api/v1/organizations. It cannot write positions or applications."
+      description="For the ATS vendor: provisions organizations and mints their keys (/api/v1/organizations), and subscribes to every organization's operational webhooks (/api/v1/webhooks). It cannot write positions or applications."
     >
       <CreatePartnerKeyForm />
       {envKeySet ? (

@@ -14,6 +14,7 @@ export const SECRET_COLUMNS = {
   user: { passwordHash: true },
   apiKey: { hash: true },
   partnerApiKey: { hash: true },
+  webhookSubscription: { secretEnc: true },
   accessToken: { tokenEnc: true },
   seekTokenCapture: { token: true },
 } as const;

@@ -28,6 +28,9 @@ describe.each(databasesUnderTest())("secret columns on %s", (kind) => {
       data: { email: "h@acme.test", name: "H", role: "hirer", organizationId: org.id, passwordHash: "scrypt$x" },
     });
     await prisma.apiKey.create({ data: { organizationId: org.id, name: "ATS", prefix: "sh_abc", hash: "sha256-x" } });
+    await prisma.webhookSubscription.create({
+      data: { organizationId: org.id, webhookId: "w", url: "https://x.test/h", events: [], secretEnc: "sealed" },
+    });
     await prisma.partnerApiKey.create({ data: { name: "Vendor", prefix: "sh_pk", hash: "sha256-p" } });
     await prisma.accessToken.create({ data: { key: "seek", tokenEnc: "sealed", expiresAt: new Date(0) } });
     await prisma.seekTokenCapture.create({
@@ -45,6 +48,7 @@ describe.each(databasesUnderTest())("secret columns on %s", (kind) => {
       user: await prisma.user.findFirst(),
       apiKey: await prisma.apiKey.findFirst(),
       partnerApiKey: await prisma.partnerApiKey.findFirst(),
+      webhookSubscription: await prisma.webhookSubscription.findFirst(),
       accessToken: await prisma.accessToken.findFirst(),
       seekTokenCapture: await prisma.seekTokenCapture.findFirst(),
     };

@@ -56,7 +56,11 @@ export function createWebhookChannel(options: WebhookChannelOptions): Channel {
     const sendable = parsed.flatMap((p) => (p.payload.success ? [{ row: p.row, payload: p.payload.data }] : []));
     const subscriptionId = sendable[0]?.payload.subscriptionId;
     if (!subscriptionId) return { outcomes, requests };
-    const subscription = await options.db.webhookSubscription.findUnique({ where: { id: subscriptionId } });
+    // the one reader of the sealed secret (left out of every default query: lib/db/client.ts)
+    const subscription = await options.db.webhookSubscription.findUnique({
+      where: { id: subscriptionId },
+      omit: { secretEnc: false },
+    });
     if (!subscription || subscription.disabled) {
       settleAll(batch, {
         kind: "failed",

@@ -1,6 +1,7 @@
 // PUT/GET/DELETE /api/v1/webhooks: an ATS's operational webhook subscriptions. The owner is the API key's
 // organization, or null for a partner key (every organization's events plus the channel events).
 import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
 import { encryptSecret } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import type { DbTx } from "../db/tx";
@@ -76,7 +77,14 @@ const WEBHOOK_LOCK_CLASS = 0x3eb0;
 /** Creates (secret generated, returned this once) or updates (secret kept) one subscription. */
 export async function putWebhook(
   tx: DbTx,
-  input: { organizationId: string | null; webhookId: string; body: TWebhookInput; encryptionKey: string },
+  input: {
+    organizationId: string | null;
+    webhookId: string;
+    body: TWebhookInput;
+    encryptionKey: string;
+    /** "apikey:<id>" or "partnerkey:<id>": who the audit log names */
+    actor: string;
+  },
 ): Promise<PutWebhookResult> {
   const events = [...new Set(input.body.events)];
   // Two first PUTs of one id take turns. The unique index cannot do it for the partner's subscriptions
@@ -90,6 +98,7 @@ export async function putWebhook(
       where: { id: existing.id },
       data: { url: input.body.url, events, disabled: false },
     });
+    await auditWebhook(tx, "webhook.update", updated.id, input, { url: updated.url, events });
     return { created: false, webhook: view(updated) };
   }
   const secret = newWebhookSecret();
@@ -102,7 +111,26 @@ export async function putWebhook(
       secretEnc: encryptSecret(secret, input.encryptionKey),
     },
   });
+  await auditWebhook(tx, "webhook.create", created.id, input, { url: created.url, events });
   return { created: true, webhook: { ...view(created), secret } };
+}
+
+/** Who changed which subscription, in the change's transaction; never the secret. */
+function auditWebhook(
+  tx: DbTx,
+  action: "webhook.create" | "webhook.update" | "webhook.delete",
+  subscriptionId: string,
+  owner: { organizationId: string | null; webhookId: string; actor: string },
+  details: { url?: string; events?: string[] } = {},
+) {
+  return recordAudit(tx, {
+    actorUserId: null,
+    organizationId: owner.organizationId,
+    action,
+    targetType: "webhook",
+    targetId: subscriptionId,
+    details: { actor: owner.actor, webhookId: owner.webhookId, ...details },
+  });
 }
 
 export async function listWebhooks(db: Db, organizationId: string | null): Promise<{ webhooks: WebhookView[] }> {
@@ -116,11 +144,14 @@ export async function listWebhooks(db: Db, organizationId: string | null): Promi
  */
 export async function deleteWebhook(
   tx: DbTx,
-  input: { organizationId: string | null; webhookId: string },
+  input: { organizationId: string | null; webhookId: string; actor: string },
 ): Promise<{ id: string; deleted: true }> {
-  const { count } = await tx.webhookSubscription.deleteMany({
+  const existing = await tx.webhookSubscription.findFirst({
     where: { organizationId: input.organizationId, webhookId: input.webhookId },
+    select: { id: true },
   });
-  if (count === 0) throw new AppError("NOT_FOUND", `No webhook ${input.webhookId}`);
+  if (!existing) throw new AppError("NOT_FOUND", `No webhook ${input.webhookId}`);
+  await tx.webhookSubscription.delete({ where: { id: existing.id } });
+  await auditWebhook(tx, "webhook.delete", existing.id, input);
   return { id: input.webhookId, deleted: true };
 }

@@ -84,12 +84,20 @@ describe.each(databasesUnderTest())("operational webhooks on %s", (kind) => {
     expect(listed.status).toBe(200);
     expect(listed.body.webhooks).toEqual([expect.objectContaining({ id: "crud" })]);
     expect(JSON.stringify(listed.body)).not.toContain("whsec_");
-    const stored = await h.prisma.webhookSubscription.findFirstOrThrow({ where: { webhookId: "crud" } });
+    const stored = await h.prisma.webhookSubscription.findFirstOrThrow({
+      where: { webhookId: "crud" },
+      omit: { secretEnc: false },
+    });
+    const audit = await h.prisma.auditLog.findMany({ where: { targetType: "webhook", targetId: stored.id } });
+    expect(audit.map((a) => a.action).sort()).toEqual(["webhook.create", "webhook.update"]);
+    expect(JSON.stringify(audit)).not.toContain("whsec_");
     expect(stored.secretEnc).not.toContain("whsec_");
     const del = () =>
       call(deleteWebhookRoute, { method: "DELETE", path: "/api/v1/webhooks/crud", params: { webhookId: "crud" } });
     expect((await del()).status).toBe(200);
     expect((await del()).status).toBe(404);
+    const deleted = await h.prisma.auditLog.findMany({ where: { action: "webhook.delete", targetId: stored.id } });
+    expect(deleted).toHaveLength(1);
   });
 
   it("a partner key owns its own subscriptions; an organization key never sees them", async () => {
@@ -258,6 +266,7 @@ describe.each(databasesUnderTest())("operational webhooks on %s", (kind) => {
     await h.prisma.$transaction((tx) =>
       putWebhook(tx, {
         organizationId: orgB,
+        actor: "apikey:test",
         webhookId: "main",
         body: { url: `${receiver.url}/org-b`, events: ["delivery.failed"] },
         encryptionKey: process.env.SIGNALHOUSE_ENCRYPTION_KEY!,

@@ -29,9 +29,11 @@ const PUT_DOC = {
 };
 const DELETE_DOC = { summary: "Delete an operational webhook", status: 200, response: ZDeletedWebhook };
 
-async function put(tx: DbTx, owner: string | null, webhookId: string, body: TWebhookInput): Promise<PutWebhookResult> {
+type TOwner = { organizationId: string | null; actor: string };
+
+async function put(tx: DbTx, owner: TOwner, webhookId: string, body: TWebhookInput): Promise<PutWebhookResult> {
   await assertWebhookUrlAllowed(body.url, webhookUrlRuleOptions());
-  return putWebhook(tx, { organizationId: owner, webhookId, body, encryptionKey: webhookEncryptionKey() });
+  return putWebhook(tx, { ...owner, webhookId, body, encryptionKey: webhookEncryptionKey() });
 }
 
 // The secret is in the first answer only: an Idempotency-Key replay answers without it (never at rest).
@@ -45,14 +47,15 @@ export const PUT = organizationOrPartner({
     params: ZWebhookParams,
     body: ZWebhookInput,
     doc: PUT_DOC,
-    write: ({ tx, scope, body, params }) => put(tx, scope.organizationId, params.webhookId, body),
+    write: ({ tx, scope, body, params }) => put(tx, scope, params.webhookId, body),
     respond: answer,
   }),
   partner: partnerWrite({
     params: ZWebhookParams,
     body: ZWebhookInput,
     doc: PUT_DOC,
-    write: async ({ tx, body, params }) => answer(await put(tx, null, params.webhookId, body)),
+    write: async ({ tx, actor, body, params }) =>
+      answer(await put(tx, { organizationId: null, actor }, params.webhookId, body)),
   }),
 });
 
@@ -61,17 +64,16 @@ export const DELETE = organizationOrPartner({
     params: ZWebhookParams,
     body: z.object({}).strict(),
     doc: DELETE_DOC,
-    write: ({ tx, scope, params }) =>
-      deleteWebhook(tx, { organizationId: scope.organizationId, webhookId: params.webhookId }),
+    write: ({ tx, scope, params }) => deleteWebhook(tx, { ...scope, webhookId: params.webhookId }),
     respond: (result) => ({ status: 200, body: result }),
   }),
   partner: partnerWrite({
     params: ZWebhookParams,
     body: z.object({}).strict(),
     doc: DELETE_DOC,
-    write: async ({ tx, params }) => ({
+    write: async ({ tx, actor, params }) => ({
       status: 200,
-      body: await deleteWebhook(tx, { organizationId: null, webhookId: params.webhookId }),
+      body: await deleteWebhook(tx, { organizationId: null, actor, webhookId: params.webhookId }),
     }),
   }),
 });

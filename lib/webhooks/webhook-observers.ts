@@ -8,6 +8,6 @@ import { emitOperationalEvents } from "./operational-checks";
 const CHECK_EVERY_MS = 5_000;
 
 export const WEBHOOK_OBSERVERS: EngineObservers = {
-  onTransitions: enqueueTransitionEvents,
+  onTransitions: { states: ["failed", "dead", "expired"], record: enqueueTransitionEvents },
   periodic: [{ name: "the webhook checks", everyMs: CHECK_EVERY_MS, run: emitOperationalEvents }],
 };

@@ -95,9 +95,10 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
     await writeAttemptLog(tx, log);
 
     // Observers (the operational webhooks: delivery.failed/dead/expired) commit with the state they report.
-    const observerRows = input.onTransitions
-      ? await input.onTransitions(tx, [...transitions.values()], batch[0]?.channel ?? "", now)
-      : 0;
+    const observer = input.onTransitions;
+    const observed = observer ? [...transitions.values()].filter((t) => observer.states.includes(t.state)) : [];
+    const observerRows =
+      observer && observed.length > 0 ? await observer.record(tx, observed, batch[0]?.channel ?? "", now) : 0;
 
     let recovered = false;
     if (destination && verdict.kind === "unhealthy") {

@@ -10,6 +10,16 @@ const ZBenchEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .default("postgresql://postgres@127.0.0.1:5432/test"),
+  /**
+   * a database name the bench may drop and create (a shared server where each user owns some); without
+   * it the bench creates a uniquely named one. Either way it is dropped at the end.
+   */
+  BENCH_DATABASE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain lower-case PostgreSQL name")
+    .optional(),
+  /** a folder for the drain workers' CPU profiles (node --cpu-prof), to see where a drain's time goes */
+  BENCH_CPU_PROFILE_DIR: z.string().min(1).optional(),
   /** queued deliveries each drain (and the floor) works through; 0 skips the drains */
   BENCH_DELIVERIES: z.coerce.number().int().min(0).default(100_000),
   /** worker-process counts to drain with, in order */

@@ -71,7 +71,10 @@ async function waitForEmptyOutbox(client: import("pg").Client, timeoutMs: number
 
 async function main(): Promise<void> {
   log(`logs of the processes it starts: ${path.relative(process.cwd(), logDir)}`);
-  const database = await createBenchDatabase(config.DATABASE_URL, { jitOff: config.BENCH_PG_JIT === "off" });
+  const database = await createBenchDatabase(config.DATABASE_URL, {
+    jitOff: config.BENCH_PG_JIT === "off",
+    name: config.BENCH_DATABASE,
+  });
   log(`database ${database.name} created and migrated`);
   const client = await connectBench(database.url, "signalhouse-bench");
   const { rows: version } = await client.query<{ v: string }>(`SELECT split_part(version(), ' on ', 1) AS v`);
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
       env: { ...process.env, ...seekEnv, DATABASE_URL: database.url, NODE_ENV: "production" },
       logDir,
       timeoutMs,
+      cpuProfileDir: config.BENCH_CPU_PROFILE_DIR,
     });
     results.drains.push(drain);
     log(

@@ -206,12 +206,12 @@ export function formatReport(results: BenchResults): string {
       "Issue #16 targets, measured in this run (throughput as ratios within the run)",
       table(
         ["target", "measured", "goal", "met"],
-        ratios.map((r) => [
-          r.label,
-          `${n(r.ratio, 2)}${r.unit}`,
-          `${r.goal}${r.unit}`,
-          r.ratio >= r.goal ? "yes" : "NO",
-        ]),
+        ratios.map((r) => {
+          const value = (v: number) => (r.unit === "×" ? `${n(v, 2)}×` : `${n(v)} ms`);
+          const met = r.atMost ? r.ratio < r.goal : r.ratio >= r.goal;
+          const verdict = r.unmet ? `NO (${r.unmet})` : met ? "yes" : "NO";
+          return [r.label, value(r.ratio), `${r.atMost ? "< " : "≥ "}${value(r.goal)}`, verdict];
+        }),
       ),
       "",
     );
@@ -221,7 +221,15 @@ export function formatReport(results: BenchResults): string {
 }
 
 /** A target and what this run measured; `atMost` targets (latencies) are met below the goal. */
-export type TargetRatio = { label: string; ratio: number; goal: number; unit: "×" | "ms"; atMost?: boolean };
+export type TargetRatio = {
+  label: string;
+  ratio: number;
+  goal: number;
+  unit: "×" | "ms";
+  atMost?: boolean;
+  /** why the figure cannot count as the target met, whatever its value */
+  unmet?: string;
+};
 
 /** Each issue #16 target this run has both sides of, as measured ratio against goal. */
 export function targetRatios(results: BenchResults): TargetRatio[] {
@@ -263,6 +271,11 @@ export function targetRatios(results: BenchResults): TargetRatio[] {
       goal: 1_000,
       unit: "ms",
       atMost: true,
+      // A p99 taken at a lower rate than the target's says nothing about the target's rate.
+      unmet:
+        steady.acceptedPerSecond < 0.9 * steady.targetRate
+          ? `the API accepted ${n(steady.acceptedPerSecond)}/s, not 500/s`
+          : undefined,
     });
   }
   if (results.historyDeadline) {

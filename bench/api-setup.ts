@@ -4,6 +4,7 @@
 import { BENCH_PIPELINE, BENCH_POSITION_PROFILE_ID } from "./seed-deliveries";
 
 export const BENCH_POSITION = "bench-position";
+export const BENCH_PIPELINE_KEY = "bench-application";
 
 export type BenchApplication = { id: string; token: string };
 
@@ -25,10 +26,10 @@ export async function setUpApplications(
   count: number,
   concurrency = 8,
 ): Promise<BenchApplication[]> {
-  await put(baseUrl, apiKey, "/api/v1/pipelines/bench-application", BENCH_PIPELINE);
+  await put(baseUrl, apiKey, `/api/v1/pipelines/${BENCH_PIPELINE_KEY}`, BENCH_PIPELINE);
   await put(baseUrl, apiKey, `/api/v1/positions/${BENCH_POSITION}`, {
     title: "Barista",
-    applicationPipeline: "bench-application",
+    applicationPipeline: BENCH_PIPELINE_KEY,
     seekPositionProfileIds: [BENCH_POSITION_PROFILE_ID],
     applyUrl: "https://ats.example.com/jobs/bench/apply",
   });

@@ -15,6 +15,8 @@ export async function startApp(input: {
   seekEnv: Record<string, string>;
   logDir: string;
   startTimeoutMs: number;
+  /** "off" for the API throughput phase: the API alone, nothing draining beside it */
+  worker?: "inline" | "off";
 }): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "signalhouse-bench-"));
   onCleanup(`remove ${dataDir}`, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -25,14 +27,17 @@ export async function startApp(input: {
     DATABASE_URL: input.databaseUrl,
     PORT: String(input.port),
     HOSTNAME: "127.0.0.1",
-    SIGNALHOUSE_WORKER: "inline",
+    SIGNALHOUSE_WORKER: input.worker ?? "inline",
     SIGNALHOUSE_BOOTSTRAP_API_KEY: apiKey,
     SIGNALHOUSE_DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const started = performance.now();
-  const app = startOwnedProcess("npm start", "npm", ["start"], { env, logFile: path.join(input.logDir, "app.log") });
+  const app = startOwnedProcess("npm start", "npm", ["start"], {
+    env,
+    logFile: path.join(input.logDir, `app-worker-${input.worker ?? "inline"}.log`),
+  });
   await app.waitForLine(/\[signalhouse\] ready on/, input.startTimeoutMs);
   return {
     baseUrl: `http://127.0.0.1:${input.port}`,

@@ -10,18 +10,47 @@ const ZBenchEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .default("postgresql://postgres@127.0.0.1:5432/test"),
+  /**
+   * a database name the bench may drop and create (a shared server where each user owns some); without
+   * it the bench creates a uniquely named one. Either way it is dropped at the end.
+   */
+  BENCH_DATABASE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain lower-case PostgreSQL name")
+    .optional(),
+  /** a folder for the drain workers' CPU profiles (node --cpu-prof), to see where a drain's time goes */
+  BENCH_CPU_PROFILE_DIR: z.string().min(1).optional(),
   /** queued deliveries each drain (and the floor) works through; 0 skips the drains */
-  BENCH_DELIVERIES: z.coerce.number().int().min(0).default(100_000),
+  BENCH_DELIVERIES: z.coerce.number().int().min(0).default(20_000),
   /** worker-process counts to drain with, in order */
   BENCH_WORKERS: z
     .string()
     .default("1,2")
     .transform((v) => v.split(",").map((n) => Number(n.trim())))
     .pipe(z.array(z.number().int().min(1).max(8)).min(1)),
+  /**
+   * graphile-worker peers drained in the same run (signals per job, one HTTP request per job); "" skips
+   * them. "1" is one job and one request per signal, the shape issue #16 compares the engine with.
+   */
+  BENCH_PEERS: z
+    .string()
+    .default("1,100")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
+    .pipe(z.array(z.number().int().min(1).max(100))),
+  /** seconds each API throughput scenario runs (closed loop, worker off); 0 skips the phase */
+  BENCH_API_SECONDS: z.coerce.number().int().min(0).default(15),
+  /** requests the API throughput phase keeps open at once (issue #16: 64) */
+  BENCH_API_CONCURRENCY: count(64),
   /** steady rates (events/s) for the API→receipt latency phase; "" skips it */
   BENCH_RATES: z
     .string()
-    .default("200,1000")
+    .default("500")
     .transform((v) =>
       v
         .split(",")

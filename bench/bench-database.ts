@@ -19,15 +19,21 @@ async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promis
 
 export async function createBenchDatabase(
   adminUrl: string,
-  options: { jitOff?: boolean } = {},
+  options: { jitOff?: boolean; name?: string } = {},
 ): Promise<BenchDatabase> {
-  const name = `sh_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  // A named database (BENCH_DATABASE) is one the caller owns on a shared server: dropped and made anew.
+  const name = options.name ?? `sh_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   await withAdmin(adminUrl, async (client) => {
+    if (options.name) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
     if (options.jitOff) await client.query(`ALTER DATABASE "${name}" SET jit = off`);
   });
   onCleanup(`drop database ${name}`, async () => {
-    await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await withAdmin(adminUrl, async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // A named database belongs to its user: it is left there again, empty.
+      if (options.name) await client.query(`CREATE DATABASE "${name}"`);
+    });
   });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

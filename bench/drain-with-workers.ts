@@ -53,15 +53,27 @@ export async function drainWithWorkers(input: {
   env: NodeJS.ProcessEnv;
   logDir: string;
   timeoutMs: number;
+  /** write each worker's V8 CPU profile (node --cpu-prof) into this folder */
+  cpuProfileDir?: string;
 }): Promise<DrainResult> {
   const { client, mock, workers, deliveries } = input;
   await setPaused(client, true);
   mock.reset();
   const processes = Array.from({ length: workers }, (_, i) =>
-    startOwnedProcess(`worker ${i + 1}/${workers}`, process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      env: input.env,
-      logFile: path.join(input.logDir, `worker-${workers}x-${i + 1}.log`),
-    }),
+    startOwnedProcess(
+      `worker ${i + 1}/${workers}`,
+      process.execPath,
+      [
+        ...(input.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${input.cpuProfileDir}`] : []),
+        "--import",
+        "tsx",
+        "scripts/worker.ts",
+      ],
+      {
+        env: input.env,
+        logFile: path.join(input.logDir, `worker-${workers}x-${i + 1}.log`),
+      },
+    ),
   );
   try {
     await Promise.all(processes.map((p) => p.waitForLine(/\[delivery\] worker \S+ on PostgreSQL/, 120_000)));

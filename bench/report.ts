@@ -1,8 +1,10 @@
 // The printed table (and the figures the README quotes) from one run's results.
 
+import type { ApiThroughputResult } from "./api-throughput";
 import type { LogQueryResult } from "./delivery-log-queries";
 import type { FloorResult } from "./drain-floor";
 import type { DrainResult } from "./drain-with-workers";
+import type { PeerResult } from "./graphile-peer";
 import type { HistoryDeadlineResult } from "./history-deadline";
 import type { LatencyResult } from "./latency";
 
@@ -21,6 +23,10 @@ export type BenchResults = {
   config: Record<string, unknown>;
   drains: DrainResult[];
   floor?: FloorResult;
+  /** graphile-worker drains of the same signals, same mock, same PostgreSQL (issue #16) */
+  peers: PeerResult[];
+  /** closed-loop API throughput scenarios, worker off (issue #16) */
+  api: ApiThroughputResult[];
   app?: { startSeconds: number; applications: number; setupSeconds: number };
   latency: LatencyResult[];
   historyDeadline?: HistoryDeadlineResult;
@@ -157,6 +163,129 @@ export function formatReport(results: BenchResults): string {
       "",
     );
   }
+  if (results.peers.length > 0) {
+    out.push(
+      "graphile-worker peers: the same signals, the same SEEK mock and PostgreSQL, one process each (concurrency 24, localQueue.size 500, completeJobBatchDelay 0)",
+      table(
+        ["peer", "signals", "seconds", "signals/s", "HTTP requests", "mock accepted"],
+        results.peers.map((p) => [
+          p.label,
+          n(p.signals),
+          n(p.seconds, 1),
+          n(p.signalsPerSecond),
+          n(p.httpRequests),
+          n(p.mockAccepted),
+        ]),
+      ),
+      "",
+    );
+  }
+  if (results.api.length > 0) {
+    out.push(
+      `API throughput, closed loop, one API key, \`npm start\` with SIGNALHOUSE_WORKER=off`,
+      table(
+        ["scenario", "concurrency", "seconds", "ok requests", "requests/s", "items/s", "p50 ms", "p99 ms", "statuses"],
+        results.api.map((a) => [
+          a.name,
+          n(a.concurrency),
+          n(a.seconds, 1),
+          n(a.ok),
+          n(a.requestsPerSecond),
+          n(a.itemsPerSecond),
+          n(a.latencyMs.p50),
+          n(a.latencyMs.p99),
+          JSON.stringify(a.statuses),
+        ]),
+      ),
+      "",
+    );
+  }
+  const ratios = targetRatios(results);
+  if (ratios.length > 0) {
+    out.push(
+      "Issue #16 targets, measured in this run (throughput as ratios within the run)",
+      table(
+        ["target", "measured", "goal", "met"],
+        ratios.map((r) => {
+          const value = (v: number) => (r.unit === "×" ? `${n(v, 2)}×` : `${n(v)} ms`);
+          const met = r.atMost ? r.ratio < r.goal : r.ratio >= r.goal;
+          const verdict = r.unmet ? `NO (${r.unmet})` : met ? "yes" : "NO";
+          return [r.label, value(r.ratio), `${r.atMost ? "< " : "≥ "}${value(r.goal)}`, verdict];
+        }),
+      ),
+      "",
+    );
+  }
   for (const note of results.notes) out.push(`note: ${note}`);
   return out.join("\n");
+}
+
+/** A target and what this run measured; `atMost` targets (latencies) are met below the goal. */
+export type TargetRatio = {
+  label: string;
+  ratio: number;
+  goal: number;
+  unit: "×" | "ms";
+  atMost?: boolean;
+  /** why the figure cannot count as the target met, whatever its value */
+  unmet?: string;
+};
+
+/** Each issue #16 target this run has both sides of, as measured ratio against goal. */
+export function targetRatios(results: BenchResults): TargetRatio[] {
+  const ratios: TargetRatio[] = [];
+  const engine = results.drains.find((d) => d.workers === 1);
+  const onePerSignal = results.peers.find((p) => p.perJob === 1);
+  if (engine && onePerSignal) {
+    ratios.push({
+      label: "drain: engine (1 worker) / graphile-worker one job per signal",
+      ratio: engine.deliveriesPerSecond / onePerSignal.signalsPerSecond,
+      goal: 10,
+      unit: "×",
+    });
+  }
+  const read = results.api.find((a) => a.name.startsWith("GET /api/v1/pipelines"));
+  const single = results.api.find((a) => a.name.includes("single change"));
+  const bulk = results.api.find((a) => a.name.startsWith("POST /api/v1/status-changes"));
+  if (read && single) {
+    ratios.push({
+      label: "single status changes / GET pipeline (requests/s)",
+      ratio: single.requestsPerSecond / read.requestsPerSecond,
+      goal: 0.5,
+      unit: "×",
+    });
+  }
+  if (bulk && single) {
+    ratios.push({
+      label: "bulk status changes / single (changes/s)",
+      ratio: bulk.itemsPerSecond / single.itemsPerSecond,
+      goal: 10,
+      unit: "×",
+    });
+  }
+  const steady = results.latency.find((l) => l.targetRate === 500);
+  if (steady) {
+    ratios.push({
+      label: "202 → board receipt p99 at a steady 500 changes/s (inline worker)",
+      ratio: steady.ackToReceiptMs.p99,
+      goal: 1_000,
+      unit: "ms",
+      atMost: true,
+      // A p99 taken at a lower rate than the target's says nothing about the target's rate.
+      unmet:
+        steady.acceptedPerSecond < 0.9 * steady.targetRate
+          ? `the API accepted ${n(steady.acceptedPerSecond)}/s, not 500/s`
+          : undefined,
+    });
+  }
+  if (results.historyDeadline) {
+    ratios.push({
+      label: `write → delivered p99, ${results.historyDeadline.items} history items queued at once`,
+      ratio: results.historyDeadline.writeToDeliveredMs.p99,
+      goal: 5_000,
+      unit: "ms",
+      atMost: true,
+    });
+  }
+  return ratios;
 }

@@ -4,7 +4,10 @@
 //   2. drains the same count with a bare `pg` claim + mark-delivered loop (the floor), for the ratio;
 //   3. runs the real app (`npm start`, inline worker) and measures API 202 → mock receipt at steady rates;
 //   4. queues BENCH_HISTORY_ITEMS SEEK history items at once and measures them against the 60 s deadline;
-//   5. times the admin delivery-log listing on BENCH_LOG_ROWS rows.
+//   5. times the admin delivery-log listing on BENCH_LOG_ROWS rows;
+//   6. (issue #16) drains the same count with graphile-worker peers (BENCH_PEERS), and runs the API
+//      throughput scenarios (api-throughput.ts) through `npm start` with the worker off; the report
+//      prints each target's ratio.
 // Prints a table, writes the same as JSON to bench/results/<timestamp>.json, and undoes everything it
 // started (processes, servers, database), on failure and Ctrl-C too. Knobs: bench/bench-config.ts.
 import { randomBytes } from "node:crypto";
@@ -13,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { startSeekMock } from "../e2e/mocks/seek/server";
 import { setUpApplications } from "./api-setup";
+import { apiScenarios, measureApiThroughput } from "./api-throughput";
 import { startApp } from "./app-server";
 import { benchConfig } from "./bench-config";
 import { connectBench, createBenchDatabase } from "./bench-database";
@@ -21,10 +25,11 @@ import { cleanupAll, cleanupOnSignals, onCleanup } from "./cleanup";
 import { measureLogQueries } from "./delivery-log-queries";
 import { drainFloor } from "./drain-floor";
 import { drainWithWorkers } from "./drain-with-workers";
+import { drainWithGraphileWorker } from "./graphile-peer";
 import { historyDeadline } from "./history-deadline";
 import { measureLatency, type Receipts } from "./latency";
 import { type BenchResults, formatReport } from "./report";
-import { emptyOutbox, seedDeliveries } from "./seed-deliveries";
+import { emptyOutbox, payloadTemplate, seedDeliveries } from "./seed-deliveries";
 
 const config = benchConfig();
 cleanupOnSignals();
@@ -53,6 +58,8 @@ const results: BenchResults = {
   },
   config: { ...config, DATABASE_URL: new URL(config.DATABASE_URL).host },
   drains: [],
+  peers: [],
+  api: [],
   latency: [],
   notes: [],
 };
@@ -71,7 +78,10 @@ async function waitForEmptyOutbox(client: import("pg").Client, timeoutMs: number
 
 async function main(): Promise<void> {
   log(`logs of the processes it starts: ${path.relative(process.cwd(), logDir)}`);
-  const database = await createBenchDatabase(config.DATABASE_URL, { jitOff: config.BENCH_PG_JIT === "off" });
+  const database = await createBenchDatabase(config.DATABASE_URL, {
+    jitOff: config.BENCH_PG_JIT === "off",
+    name: config.BENCH_DATABASE,
+  });
   log(`database ${database.name} created and migrated`);
   const client = await connectBench(database.url, "signalhouse-bench");
   const { rows: version } = await client.query<{ v: string }>(`SELECT split_part(version(), ' on ', 1) AS v`);
@@ -124,6 +134,7 @@ async function main(): Promise<void> {
       env: { ...process.env, ...seekEnv, DATABASE_URL: database.url, NODE_ENV: "production" },
       logDir,
       timeoutMs,
+      cpuProfileDir: config.BENCH_CPU_PROFILE_DIR,
     });
     results.drains.push(drain);
     log(
@@ -136,6 +147,24 @@ async function main(): Promise<void> {
     await seedDeliveries(client, organizationId, config.BENCH_DELIVERIES);
     results.floor = await drainFloor(client, config.BENCH_DELIVERIES, timeoutMs);
     log(`floor: ${results.floor.deliveriesPerSecond.toFixed(0)} deliveries/s (${results.floor.seconds.toFixed(1)} s)`);
+  }
+
+  const peers = config.BENCH_DELIVERIES > 0 ? config.BENCH_PEERS : [];
+  for (const perJob of peers) {
+    await emptyOutbox(client);
+    log(`graphile-worker peer: ${config.BENCH_DELIVERIES} signals, ${perJob} per job`);
+    const peer = await drainWithGraphileWorker({
+      client,
+      databaseUrl: database.url,
+      mock,
+      signals: config.BENCH_DELIVERIES,
+      perJob,
+      signal: payloadTemplate(),
+      logDir,
+      timeoutMs,
+    });
+    results.peers.push(peer);
+    log(`${peer.label}: ${peer.signalsPerSecond.toFixed(0)} signals/s (${peer.seconds.toFixed(1)} s)`);
   }
 
   if (config.BENCH_HISTORY_ITEMS > 0) {
@@ -154,7 +183,47 @@ async function main(): Promise<void> {
     );
   }
 
+  // Status changes are numbered across the API phase and the latency phase, so each one moves its
+  // application to a status it is not in (bench-events.ts).
+  const baseOccurredAtMs = Date.now() - 3_600_000;
+  let offset = 0;
+  let applications: Awaited<ReturnType<typeof setUpApplications>> | null = null;
+
+  if (config.BENCH_API_SECONDS > 0) {
+    await emptyOutbox(client);
+    log("starting the app with `npm start` and SIGNALHOUSE_WORKER=off for the API throughput phase");
+    const app = await startApp({
+      databaseUrl: database.url,
+      port: config.BENCH_PORT + 1,
+      seekEnv,
+      logDir,
+      startTimeoutMs: config.BENCH_APP_START_SECONDS * 1000,
+      worker: "off",
+    });
+    applications = await setUpApplications(app.baseUrl, app.apiKey, config.BENCH_APPLICATIONS, 16);
+    const scenarios = apiScenarios({ applications, baseOccurredAtMs, nextEvent: () => offset++ });
+    // Warm-up (not reported): route bundles load, pools fill, caches fill.
+    for (const scenario of scenarios) {
+      await measureApiThroughput({ baseUrl: app.baseUrl, apiKey: app.apiKey, scenario, concurrency: 8, seconds: 2 });
+    }
+    for (const scenario of scenarios) {
+      const result = await measureApiThroughput({
+        baseUrl: app.baseUrl,
+        apiKey: app.apiKey,
+        scenario,
+        concurrency: config.BENCH_API_CONCURRENCY,
+        seconds: config.BENCH_API_SECONDS,
+      });
+      results.api.push(result);
+      log(
+        `${result.name}: ${result.itemsPerSecond.toFixed(0)} items/s, p50 ${result.latencyMs.p50.toFixed(0)} ms (${JSON.stringify(result.statuses)})`,
+      );
+    }
+    await app.process.stop(30_000);
+  }
+
   if (config.BENCH_RATES.length > 0) {
+    // The throughput phase's status changes are outbox rows nobody drained: not this phase's load.
     await emptyOutbox(client);
     log("starting the app with `npm start` (it builds first if the build is stale; not measured)");
     const app = await startApp({
@@ -166,13 +235,13 @@ async function main(): Promise<void> {
     });
     log(`app ready on ${app.baseUrl} after ${app.startSeconds.toFixed(1)} s`);
     const setupStarted = performance.now();
-    const applications = await setUpApplications(app.baseUrl, app.apiKey, config.BENCH_APPLICATIONS, 16);
+    // Made again (PUT is an upsert): the same applications, whatever the throughput phase left them in.
+    applications ??= await setUpApplications(app.baseUrl, app.apiKey, config.BENCH_APPLICATIONS, 16);
     const setupSeconds = (performance.now() - setupStarted) / 1000;
     results.app = { startSeconds: app.startSeconds, applications: applications.length, setupSeconds };
-    log(`${applications.length} applications created through the API in ${setupSeconds.toFixed(1)} s`);
+    log(`${applications.length} applications ready in ${setupSeconds.toFixed(1)} s`);
+    const inUse = applications;
 
-    const baseOccurredAtMs = Date.now() - 3_600_000;
-    let offset = 0;
     const run = async (rate: number, seconds: number) => {
       receipts = new Map();
       const result = await measureLatency({
@@ -181,7 +250,7 @@ async function main(): Promise<void> {
         rate,
         seconds,
         offset,
-        applications,
+        applications: inUse,
         baseOccurredAtMs,
         maxInFlight: config.BENCH_MAX_IN_FLIGHT,
         receipts,

@@ -27,7 +27,7 @@ export const BENCH_PIPELINE: TPipelineDefinition = {
 
 export const BENCH_POSITION_PROFILE_ID = "seekAnzPublicTest:positionProfile:jobAd:27cuZeA47";
 
-function payloadTemplate(): object {
+export function payloadTemplate(): object {
   const at = new Date();
   return applicationStatusSignal(
     { kind: "link-out", token: "replaced-per-row", positionProfileIds: [BENCH_POSITION_PROFILE_ID] },

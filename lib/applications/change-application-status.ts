@@ -36,6 +36,7 @@ export async function changeApplicationStatus(
   const occurredAt = input.occurredAt ?? now;
   const { version, current, previous } = await planStatusChange(tx, scope, {
     pipelineId: app.position.applicationPipelineId,
+    pipeline: app.position.applicationPipeline,
     statusKey: input.statusKey,
     occurredAt,
     from: app,

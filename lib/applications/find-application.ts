@@ -1,19 +1,93 @@
 // Loads an application of one organization by the ATS's id and locks its row for the rest of the
-// transaction, so concurrent status changes see each other's "previous" state instead of racing.
+// transaction, so concurrent status changes see each other's "previous" state instead of racing. One
+// statement brings everything a status change or completion reads: the application, its position, the
+// position's live SEEK profiles, its current seek-token capture, and the current version id of the
+// position's application pipeline. Through Prisma's include it was five round trips, plus one for the
+// pipeline (docs/decisions/0161).
 import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
 
-export async function findApplicationForUpdate(tx: DbTx, scope: TOrganizationScope, externalId: string) {
-  // Found and locked in one statement; raw SQL, so the scope's condition is written out here.
-  const [found] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Application" WHERE "organizationId" = ${scope.organizationId} AND "externalId" = ${externalId} FOR UPDATE`;
-  if (!found) throw new AppError("NOT_FOUND", `No application with id ${externalId}.`);
-  return tx.application.findUniqueOrThrow({
-    where: { id: found.id },
-    include: {
-      position: { include: { seekProfiles: { where: { removedAt: null }, orderBy: { firstSeenAt: "asc" } } } },
-      seekTokenCapture: { select: { id: true, token: true, capturedAt: true } },
+export type ApplicationForUpdate = {
+  id: string;
+  positionId: string;
+  candidateId: string | null;
+  seekCandidateApplicationProfileId: string | null;
+  createdAt: Date;
+  currentStatusKey: string | null;
+  currentVersionId: string | null;
+  currentStatusAt: Date | null;
+  seekTokenCapture: { id: string; token: string; capturedAt: Date } | null;
+  position: {
+    externalId: string;
+    applicationPipelineId: string | null;
+    /** the pipeline's key and current version id, read in the same statement (null: none saved yet) */
+    applicationPipeline: { key: string; currentVersionId: string | null } | null;
+    /** live profiles, the first seen first */
+    seekProfiles: { profileId: string }[];
+  };
+};
+
+type Row = {
+  id: string;
+  positionId: string;
+  candidateId: string | null;
+  seekCandidateApplicationProfileId: string | null;
+  createdAt: Date;
+  currentStatusKey: string | null;
+  currentVersionId: string | null;
+  currentStatusAt: Date | null;
+  captureId: string | null;
+  captureToken: string | null;
+  capturedAt: Date | null;
+  positionExternalId: string;
+  applicationPipelineId: string | null;
+  pipelineKey: string | null;
+  pipelineVersionId: string | null;
+  profileIds: string[];
+};
+
+export async function findApplicationForUpdate(
+  tx: DbTx,
+  scope: TOrganizationScope,
+  externalId: string,
+): Promise<ApplicationForUpdate> {
+  // Raw SQL, so the scope's condition is written out here, on every table read.
+  const [row] = await tx.$queryRaw<Row[]>`
+    SELECT a.id, a."positionId", a."candidateId", a."seekCandidateApplicationProfileId", a."createdAt",
+           a."currentStatusKey", a."currentVersionId", a."currentStatusAt",
+           c.id AS "captureId", c.token AS "captureToken", c."capturedAt",
+           p."externalId" AS "positionExternalId", p."applicationPipelineId",
+           pl.key AS "pipelineKey", pl."currentVersionId" AS "pipelineVersionId",
+           ARRAY(SELECT s."profileId" FROM "SeekPositionProfile" s
+                 WHERE s."positionId" = p.id AND s."removedAt" IS NULL
+                 ORDER BY s."firstSeenAt", s.id) AS "profileIds"
+    FROM "Application" a
+    JOIN "Position" p ON p.id = a."positionId" AND p."organizationId" = ${scope.organizationId}
+    LEFT JOIN "SeekTokenCapture" c ON c.id = a."seekTokenCaptureId" AND c."organizationId" = ${scope.organizationId}
+    LEFT JOIN "Pipeline" pl ON pl.id = p."applicationPipelineId" AND pl."organizationId" = ${scope.organizationId}
+    WHERE a."organizationId" = ${scope.organizationId} AND a."externalId" = ${externalId}
+    FOR UPDATE OF a`;
+  if (!row) throw new AppError("NOT_FOUND", `No application with id ${externalId}.`);
+  return {
+    id: row.id,
+    positionId: row.positionId,
+    candidateId: row.candidateId,
+    seekCandidateApplicationProfileId: row.seekCandidateApplicationProfileId,
+    createdAt: row.createdAt,
+    currentStatusKey: row.currentStatusKey,
+    currentVersionId: row.currentVersionId,
+    currentStatusAt: row.currentStatusAt,
+    seekTokenCapture:
+      row.captureId && row.captureToken !== null && row.capturedAt
+        ? { id: row.captureId, token: row.captureToken, capturedAt: row.capturedAt }
+        : null,
+    position: {
+      externalId: row.positionExternalId,
+      applicationPipelineId: row.applicationPipelineId,
+      applicationPipeline:
+        row.pipelineKey !== null ? { key: row.pipelineKey, currentVersionId: row.pipelineVersionId } : null,
+      seekProfiles: row.profileIds.map((profileId) => ({ profileId })),
     },
-  });
+  };
 }

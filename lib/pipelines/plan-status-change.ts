@@ -25,6 +25,8 @@ export async function planStatusChange(
   scope: TOrganizationScope,
   input: {
     pipelineId: string;
+    /** the pipeline's key and current version id when the caller already read them (currentVersionDefinition) */
+    pipeline?: { key: string; currentVersionId: string | null } | null;
     statusKey: string;
     occurredAt: Date;
     from: CurrentStatus;
@@ -33,7 +35,7 @@ export async function planStatusChange(
   },
 ): Promise<StatusChangePlan> {
   const { statusKey, from } = input;
-  const version = await currentVersionDefinition(tx, scope, input.pipelineId);
+  const version = await currentVersionDefinition(tx, scope, input.pipelineId, input.pipeline);
   const statuses = version.definition.statuses;
   if (!statuses.some((s) => s.key === statusKey)) {
     throw new AppError("UNPROCESSABLE", `Status "${statusKey}" is not in pipeline "${version.definition.name}".`, [

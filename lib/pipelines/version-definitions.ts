@@ -33,16 +33,23 @@ export async function versionDefinition(
   return entry;
 }
 
-/** The current version of one organization's pipeline; UNPROCESSABLE while it has none. */
+/**
+ * The current version of one organization's pipeline; UNPROCESSABLE while it has none. A caller that
+ * read the pipeline's key and current version id in its own statement (scoped to the organization, in
+ * the same transaction) passes them as `known`, sparing the read.
+ */
 export async function currentVersionDefinition(
   tx: DbTx,
   scope: TOrganizationScope,
   pipelineId: string,
+  known?: { key: string; currentVersionId: string | null } | null,
 ): Promise<TVersionDefinition> {
-  const pipeline = await tx.pipeline.findFirst({
-    where: inScope(scope, { id: pipelineId }),
-    select: { key: true, currentVersionId: true },
-  });
+  const pipeline =
+    known ??
+    (await tx.pipeline.findFirst({
+      where: inScope(scope, { id: pipelineId }),
+      select: { key: true, currentVersionId: true },
+    }));
   const current = pipeline?.currentVersionId ? await versionDefinition(tx, scope, pipeline.currentVersionId) : null;
   if (!current)
     throw new AppError("UNPROCESSABLE", `Pipeline ${pipeline?.key ?? pipelineId} has no saved version yet.`);

@@ -13,8 +13,12 @@ const ELLIPSIS = "…";
 const KEY_SOURCE = String.raw`[\w-]*token|authorization|[\w-]*secret|password|api[-_]?key`;
 const SECRET_KEY = new RegExp(`^(?:${KEY_SOURCE})$`, "i");
 
-// "token": "…" and token: "…"; JSON-escaped quotes stay inside the value.
-const KEYED = new RegExp(String.raw`(["']?)(${KEY_SOURCE})\1(\s*[:=]\s*)"((?:[^"\\]|\\.)*)"`, "gi");
+// "token": "…" and token: "…"; JSON-escaped quotes stay inside the value. A key is tried only where a
+// word starts (the lookbehind), and its leading word characters are taken lazily: tried at every
+// position, `[\w-]*token` rescanned each word once per character, the worker's largest cost per logged
+// request body. A key that merely ends in a secret word ("mypassword") is masked too.
+const KEYED =
+  /(?<![\w-])(["']?)([\w-]*?(?:token|authorization|secret|password|api[-_]?key))\1(\s*[:=]\s*)"((?:[^"\\]|\\.)*)"/gi;
 // ?seek-token=…&access_token=… in URLs, client_secret=… in form bodies
 const PARAM = new RegExp(String.raw`([?&\s]|^)(${KEY_SOURCE})=([^&\s"'<>]+)`, "gim");
 const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)([A-Za-z0-9._~+/=-]{4,})(?![A-Za-z0-9._~+/=…-])/g;

@@ -1,0 +1,124 @@
+// Closed-loop API throughput (issue #16): `concurrency` lanes each send their next request as soon as
+// the last one answered, for `seconds`, with the same API key, against `npm start` with
+// SIGNALHOUSE_WORKER=off (the worker's share of the CPU is the latency phase's concern, not this one's).
+// Each scenario says how to build its n-th request and how many items (status changes) one request
+// carries, so a rate in items/s compares a bulk endpoint with the single one. Scenarios run one after
+// the other on the same server and database, and their ratios are what the report prints.
+//
+// A new scenario is one more entry in apiScenarios() (the bulk endpoint: see README "Benchmarks").
+import { BENCH_PIPELINE_KEY, type BenchApplication } from "./api-setup";
+import { benchEvent } from "./bench-events";
+
+export type ApiRequest = { method: "GET" | "POST" | "PUT"; path: string; body?: unknown };
+
+export type ApiScenario = {
+  name: string;
+  /** items one request carries (status changes for a bulk request; 1 otherwise) */
+  itemsPerRequest: number;
+  /** the statuses that count as success */
+  okStatuses: readonly number[];
+  request(n: number): ApiRequest;
+};
+
+export type ApiThroughputResult = {
+  name: string;
+  concurrency: number;
+  seconds: number;
+  requests: number;
+  ok: number;
+  /** responses by HTTP status (0: network error) */
+  statuses: Record<string, number>;
+  requestsPerSecond: number;
+  itemsPerSecond: number;
+  latencyMs: { p50: number; p99: number };
+};
+
+/**
+ * The scenarios of one run. `nextEvent` numbers status changes across scenarios (and the latency phase
+ * after them), so each change moves its application to a status it is not in.
+ */
+export function apiScenarios(input: {
+  applications: readonly BenchApplication[];
+  baseOccurredAtMs: number;
+  nextEvent: () => number;
+}): ApiScenario[] {
+  const { applications, baseOccurredAtMs, nextEvent } = input;
+  return [
+    {
+      name: `GET /api/v1/pipelines/{key}`,
+      itemsPerRequest: 1,
+      okStatuses: [200],
+      request: () => ({ method: "GET", path: `/api/v1/pipelines/${BENCH_PIPELINE_KEY}` }),
+    },
+    {
+      name: "POST /api/v1/applications/{id}/status (single change)",
+      itemsPerRequest: 1,
+      okStatuses: [202],
+      request: () => {
+        const event = benchEvent(nextEvent(), applications, baseOccurredAtMs);
+        return {
+          method: "POST",
+          path: `/api/v1/applications/${event.applicationId}/status`,
+          body: { status: event.status, occurredAt: event.occurredAt },
+        };
+      },
+    },
+  ];
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+export async function measureApiThroughput(input: {
+  baseUrl: string;
+  apiKey: string;
+  scenario: ApiScenario;
+  concurrency: number;
+  seconds: number;
+}): Promise<ApiThroughputResult> {
+  const { scenario, concurrency } = input;
+  const statuses: Record<string, number> = {};
+  const latencies: number[] = [];
+  let n = 0;
+  let ok = 0;
+  const started = performance.now();
+  const until = started + input.seconds * 1000;
+  const lane = async () => {
+    while (performance.now() < until) {
+      const request = scenario.request(n++);
+      const sent = performance.now();
+      let status = 0;
+      try {
+        const response = await fetch(`${input.baseUrl}${request.path}`, {
+          method: request.method,
+          headers: {
+            authorization: `Bearer ${input.apiKey}`,
+            ...(request.body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        });
+        await response.arrayBuffer();
+        status = response.status;
+      } catch {
+        status = 0;
+      }
+      latencies.push(performance.now() - sent);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (scenario.okStatuses.includes(status)) ok++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    name: scenario.name,
+    concurrency,
+    seconds,
+    requests: latencies.length,
+    ok,
+    statuses,
+    requestsPerSecond: ok / seconds,
+    itemsPerSecond: (ok * scenario.itemsPerRequest) / seconds,
+    latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) },
+  };
+}

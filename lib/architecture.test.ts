@@ -41,6 +41,7 @@ const LAYERS = {
     "events",
     "status-moves",
     "captures",
+    "portal",
   ],
   /** the job boards: each implements the engine's channel contract */
   boards: ["seek", "linkedin"],

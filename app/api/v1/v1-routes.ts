@@ -14,6 +14,8 @@ import * as delivery from "./deliveries/[deliveryId]/route";
 import * as deliveries from "./deliveries/route";
 import * as pipeline from "./pipelines/[pipelineKey]/route";
 import * as pipelines from "./pipelines/route";
+import * as portalSessions from "./portal/sessions/route";
+import * as portalSettings from "./portal/settings/route";
 import * as position from "./positions/[positionId]/route";
 import * as positionStatus from "./positions/[positionId]/status/route";
 import * as positions from "./positions/route";
@@ -33,4 +35,6 @@ export const V1_ROUTES: readonly TV1RouteEntry[] = [
   { path: "/api/v1/candidates/{candidateId}/history/{idempotencyId}", module: candidateHistory },
   { path: "/api/v1/deliveries", module: deliveries },
   { path: "/api/v1/deliveries/{deliveryId}", module: delivery },
+  { path: "/api/v1/portal/settings", module: portalSettings },
+  { path: "/api/v1/portal/sessions", module: portalSessions },
 ];

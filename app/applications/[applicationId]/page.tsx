@@ -16,6 +16,7 @@ import { linkClass } from "@/components/ui/styles";
 import { moveApplicationStatusAction } from "@/lib/actions/move-application-status";
 import { getApplicationDetail, type TIdentifierLife } from "@/lib/applications/get-application-detail";
 import { requireUser } from "@/lib/auth/guards";
+import { canChange } from "@/lib/auth/roles";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatDateTimeSeconds } from "@/lib/format/format-date-time";
@@ -179,7 +180,9 @@ export default async function ApplicationPage({
       </Card>
 
       <Card title="Move the application" description="Job boards are told about the change, as when the ATS makes it.">
-        {app.move.available ? (
+        {!canChange(user) ? (
+          <p className="text-sm text-slate-600">View only: your ATS opened this page read-only.</p>
+        ) : app.move.available ? (
           <StatusMoveForm
             action={moveApplicationStatusAction}
             hidden={{ organizationId: organization.id, applicationId: app.externalId }}

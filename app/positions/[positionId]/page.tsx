@@ -14,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
 import { movePositionStatusAction } from "@/lib/actions/move-position-status";
 import { requireUser } from "@/lib/auth/guards";
+import { canChange } from "@/lib/auth/roles";
 import { applyLinkFor } from "@/lib/captures/apply-link";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
@@ -139,7 +140,9 @@ export default async function PositionPage({ params, searchParams }: { params: P
       </Card>
 
       <Card title="Move the position" description="Job boards are told about the change, as when the ATS makes it.">
-        {position.move.available ? (
+        {!canChange(user) ? (
+          <p className="text-sm text-slate-600">View only: your ATS opened this page read-only.</p>
+        ) : position.move.available ? (
           <StatusMoveForm
             action={movePositionStatusAction}
             hidden={{ organizationId: organization.id, positionId: position.externalId }}

@@ -118,14 +118,20 @@ test("a hirer enters through the link, edits and saves a pipeline in the frame; 
   const read = await v1(request).get(`/pipelines/${key}`);
   expect(await read.json()).toMatchObject({ key, version: 2, name: "Standard hiring, portal edit" });
 
+  // Screenshots of the framed portal at a desktop and a phone width. The viewport is made as tall as the
+  // host page so the frame (another site: its own renderer) is painted whole.
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, "portal-1280.png"), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await pwExpect
-    .poll(async () => (await page.locator("#signalhouse iframe").boundingBox())?.width ?? 0)
-    .toBeLessThanOrEqual(390);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SCREENSHOTS, "portal-390.png"), fullPage: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await pwExpect
+      .poll(async () => (await page.locator("#signalhouse iframe").boundingBox())?.width ?? 0)
+      .toBeLessThanOrEqual(width);
+    await page.waitForTimeout(500);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `portal-${width}.png`) });
+  }
 
   // The same link a second time: a page that says so, not the portal.
   await page.goto(allowed.pageFor(url));
@@ -157,7 +163,9 @@ test("a page on an origin not allowed cannot show the portal", async ({ page, re
   const frame = await portalFrame(page);
   // Chromium refuses to render it: the frame holds its own error page, never the portal.
   await pwExpect.poll(() => frame.url()).toMatch(/^chrome-error:/);
-  await expect(page.frameLocator("#signalhouse iframe").getByRole("heading", { name: "Pipelines" })).toHaveCount(0);
+  await expect(
+    page.frameLocator("#signalhouse iframe").getByRole("heading", { name: "Pipelines", level: 1 }),
+  ).toHaveCount(0);
 });
 
 test("admin pages refuse every frame", async ({ request }) => {
@@ -192,7 +200,9 @@ test("in the portal, nothing of another organization can be read, and admin page
   const url = await portalLink(request, { page: "/pipelines" });
   await page.goto(allowed.pageFor(url));
   const frame = await portalFrame(page);
-  await expect(page.frameLocator("#signalhouse iframe").getByRole("heading", { name: "Pipelines" })).toBeVisible();
+  await expect(
+    page.frameLocator("#signalhouse iframe").getByRole("heading", { name: "Pipelines", level: 1 }),
+  ).toBeVisible();
   await expect(page.frameLocator("#signalhouse iframe").getByText("Their secret process")).toHaveCount(0);
 
   // Named outright, their pipeline and their organization read as not found.

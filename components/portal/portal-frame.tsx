@@ -8,21 +8,29 @@ import { activeNavHref, navItemsFor } from "../app-shell/nav-items";
 import { PortalBridge } from "./portal-bridge";
 
 /**
- * The accent replaces the indigo the pages are styled with: Tailwind's utilities read these variables, so
- * setting them on the frame's root recolours every button, link and badge below it.
+ * The accent replaces the indigo (pages) and sky (pipeline editor) the hirer pages are styled with:
+ * Tailwind's utilities read these variables, so setting them on the frame's root recolours every button,
+ * link and badge below it. The 600/700 shades, which carry white text, are the accent itself.
  */
 function accentStyle(accent: string | null): CSSProperties | undefined {
   if (!accent || !/^#[0-9a-f]{6}$/i.test(accent)) return undefined;
   const tint = (percent: number) => `color-mix(in srgb, ${accent} ${percent}%, white)`;
-  return {
-    "--color-indigo-50": tint(10),
-    "--color-indigo-100": tint(18),
-    "--color-indigo-200": tint(35),
-    "--color-indigo-500": accent,
-    "--color-indigo-600": accent,
-    "--color-indigo-700": `color-mix(in srgb, ${accent} 85%, black)`,
-    "--color-indigo-800": `color-mix(in srgb, ${accent} 70%, black)`,
-  } as CSSProperties;
+  const shade = (percent: number) => `color-mix(in srgb, ${accent} ${percent}%, black)`;
+  const palette = {
+    50: tint(10),
+    100: tint(18),
+    200: tint(35),
+    300: tint(55),
+    500: accent,
+    600: accent,
+    700: accent,
+    800: shade(80),
+  };
+  const variables: Record<string, string> = {};
+  for (const hue of ["indigo", "sky"]) {
+    for (const [step, value] of Object.entries(palette)) variables[`--color-${hue}-${step}`] = value;
+  }
+  return variables as CSSProperties;
 }
 
 export function PortalFrame({

@@ -6,7 +6,9 @@ import { POST as createSession, DELETE as endSessions } from "@/app/api/v1/porta
 import { PUT as putSettings } from "@/app/api/v1/portal/settings/route";
 import { GET as enterPortal } from "@/app/portal/enter/[token]/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { portalSessionUser } from "@/lib/auth/portal-user";
 import { scopeFor } from "@/lib/data/scope";
+import { retryOwnFailedDelivery } from "@/lib/delivery-log/retry-own-failed-delivery";
 import { resetEnvCache } from "@/lib/env";
 import { loadPortalSession } from "@/lib/portal/load-portal-session";
 import { PORTAL_COOKIE } from "@/lib/portal/portal-cookie";
@@ -14,6 +16,7 @@ import { portalKey } from "@/lib/portal/portal-key";
 import { linkToken, openPortalCookie, sessionIdFromLinkToken } from "@/lib/portal/portal-tokens";
 import { redeemPortalLink } from "@/lib/portal/redeem-portal-link";
 import { type ApiHarness, call, openApiHarness } from "../support/api-harness";
+import { addDeliveries } from "../support/delivery-fixtures";
 import { databasesUnderTest } from "../support/test-databases";
 
 const SETTINGS = { allowedOrigins: ["https://ats.example.com", "http://localhost:4000"], accentColor: "#2557A7" };
@@ -233,5 +236,33 @@ describe.each(databasesUnderTest())("embedded hirer portal on %s", (kind) => {
       key: null,
     });
     expect(unauthenticated.status).toBe(401);
+  });
+
+  it("a portal hirer retries their organization's failed deliveries, never another's nor one that did not fail", async () => {
+    const created = await newLink();
+    const first = await enter(tokenOf(created.body.url));
+    const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0]!.split("=")[1]!;
+    const session = await loadPortalSession(
+      h.prisma,
+      openPortalCookie(portalKey(), cookie, Date.now())!.sessionId,
+      new Date(),
+    );
+    const scope = scopeFor(portalSessionUser(session!));
+
+    const [ours, pending] = await addDeliveries(h.prisma, h.organizationId, [{}, {}]);
+    const other = await h.prisma.organization.findFirstOrThrow({ where: { slug: "other" } });
+    const [theirs] = await addDeliveries(h.prisma, other.id, [{}]);
+    await h.prisma.delivery.updateMany({ where: { id: { in: [ours!, theirs!] } }, data: { state: "failed" } });
+
+    await expect(retryOwnFailedDelivery(h.prisma, scope, theirs!)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(retryOwnFailedDelivery(h.prisma, scope, pending!)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await h.prisma.delivery.findUniqueOrThrow({ where: { id: theirs! } })).state).toBe("failed");
+
+    await retryOwnFailedDelivery(h.prisma, scope, ours!);
+    expect((await h.prisma.delivery.findUniqueOrThrow({ where: { id: ours! } })).state).toBe("pending");
+    const audit = await h.prisma.auditLog.findFirstOrThrow({
+      where: { action: "delivery.retry_now", targetId: ours! },
+    });
+    expect(audit).toMatchObject({ actor: scope.actor, actorUserId: null, organizationId: h.organizationId });
   });
 });

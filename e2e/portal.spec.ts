@@ -9,6 +9,7 @@ import { E2E, PORTAL_HOST_PORTS } from "./e2e-env";
 import { expect, test, uniqueSuffix } from "./fixtures";
 import { v1 } from "./support/api";
 import { type PortalHost, startPortalHost } from "./support/portal-host";
+import { setDeliveryState } from "./support/test-hooks";
 
 // A browser of its own for this file, started as Chromium is when third-party cookies are phased out
 // (the same browser playwright.config.ts picks; launchOptions here replace the config's whole object).
@@ -219,4 +220,53 @@ test("in the portal, nothing of another organization can be read, and admin page
   const admin = await frame.goto(`${E2E.baseURL}/admin/users`).catch(() => null);
   if (admin) expect(admin.headers()["content-security-policy"]).toBe("frame-ancestors 'none'");
   await expect(page.frameLocator("#signalhouse iframe").getByRole("heading", { name: "Users" })).toHaveCount(0);
+});
+
+test("in the portal, an application's deliveries are live, in plain words, and a failed one can be retried", async ({
+  page,
+  request,
+}) => {
+  const api = v1(request);
+  const suffix = uniqueSuffix();
+  const accepted = async (response: Awaited<ReturnType<typeof api.put>>) => {
+    expect(response.status(), await response.text()).toBe(202);
+    return (await response.json()) as { deliveries: { id: string }[] };
+  };
+  await accepted(
+    await api.put(`/pipelines/pd-${suffix}`, { name: "Portal deliveries", kind: "application", statuses }),
+  );
+  await accepted(
+    await api.put(`/positions/PD-${suffix}`, {
+      title: "Line cook",
+      applicationPipeline: `pd-${suffix}`,
+      seekPositionProfileIds: ["seekAnzPublicTest:positionProfile:jobAd:27cuZeA47"],
+      applyUrl: "https://ats.example.test/jobs/PD/apply",
+    }),
+  );
+  await accepted(
+    await api.put(`/applications/PD-A-${suffix}`, {
+      positionId: `PD-${suffix}`,
+      candidate: { given: "Robin", family: "Reader" },
+      seekToken: `tok-${suffix}-0123456789`,
+    }),
+  );
+  const moved = await accepted(await api.post(`/applications/PD-A-${suffix}/status`, { status: "interview" }));
+  const deliveryId = moved.deliveries[0]?.id ?? "";
+
+  await configurePortal(request);
+  const url = await portalLink(request, { role: "hirer", page: `/applications/PD-A-${suffix}` });
+  await page.goto(allowed.pageFor(url));
+  const frame = page.frameLocator("#signalhouse iframe");
+  const table = frame.getByTestId("deliveries");
+  await expect(table).toBeVisible();
+  await expect(frame.getByTestId("delivery-hint")).toHaveCount(0);
+
+  // The board refuses it while the page is open: the frame shows it without a reload, in plain words.
+  await setDeliveryState(request, [deliveryId], "failed", "BAD_USER_INPUT");
+  await expect(frame.getByTestId("delivery-hint")).toContainText("SEEK refused the signal's content", {
+    timeout: 15_000,
+  });
+  await frame.getByRole("button", { name: "Retry" }).click();
+  await expect(frame.getByText("Queued to be sent again now.")).toBeVisible();
+  await expect(frame.getByTestId("delivery-hint")).toHaveCount(0, { timeout: 15_000 });
 });

@@ -15,6 +15,7 @@ import { PORTAL_COOKIE } from "@/lib/portal/portal-cookie";
 import { portalKey } from "@/lib/portal/portal-key";
 import { linkToken, openPortalCookie, sessionIdFromLinkToken } from "@/lib/portal/portal-tokens";
 import { redeemPortalLink } from "@/lib/portal/redeem-portal-link";
+import { readRecordDeliveries } from "@/lib/read-back/record-deliveries";
 import { type ApiHarness, call, openApiHarness } from "../support/api-harness";
 import { addDeliveries } from "../support/delivery-fixtures";
 import { databasesUnderTest } from "../support/test-databases";
@@ -257,6 +258,25 @@ describe.each(databasesUnderTest())("embedded hirer portal on %s", (kind) => {
     await expect(retryOwnFailedDelivery(h.prisma, scope, theirs!)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(retryOwnFailedDelivery(h.prisma, scope, pending!)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await h.prisma.delivery.findUniqueOrThrow({ where: { id: theirs! } })).state).toBe("failed");
+
+    // what the live table reads: their organization and their position read as not found
+    const theirPosition = await h.prisma.position.create({
+      data: {
+        organizationId: other.id,
+        externalId: "THEIRS",
+        title: "Theirs",
+        applyUrl: "https://other.example/apply",
+      },
+    });
+    await h.prisma.delivery.update({ where: { id: theirs! }, data: { positionId: theirPosition.id } });
+    await expect(readRecordDeliveries(h.prisma, scope, { org: "other", positionId: "THEIRS" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(readRecordDeliveries(h.prisma, scope, { org: "default", positionId: "THEIRS" })).rejects.toMatchObject(
+      {
+        code: "NOT_FOUND",
+      },
+    );
 
     await retryOwnFailedDelivery(h.prisma, scope, ours!);
     expect((await h.prisma.delivery.findUniqueOrThrow({ where: { id: ours! } })).state).toBe("pending");

@@ -4,12 +4,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { DeliveriesTable } from "@/components/hirer/deliveries-table";
 import { Facts } from "@/components/hirer/facts";
+import { LiveDeliveries } from "@/components/hirer/live-deliveries";
 import { OrganizationChooser } from "@/components/hirer/organization-chooser";
 import { SeekStateSummary } from "@/components/hirer/seek-state-summary";
 import { StatusHistoryTable } from "@/components/hirer/status-history-table";
 import { StatusMoveForm } from "@/components/hirer/status-move-form";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
@@ -200,11 +201,14 @@ export default async function ApplicationPage({
       </Card>
 
       <Card title="Sent to job boards" description="Updates about this application and where they stand.">
-        <DeliveriesTable
-          retry={canChange(user)}
-          deliveries={app.deliveries}
-          empty="Nothing sent about this application yet."
-        />
+        <QueryProvider>
+          <LiveDeliveries
+            initial={app.deliveries}
+            source={{ org: organization.slug, applicationId: app.externalId }}
+            empty="Nothing sent about this application yet."
+            retry={canChange(user)}
+          />
+        </QueryProvider>
       </Card>
     </AppShell>
   );

@@ -4,11 +4,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { DeliveriesTable } from "@/components/hirer/deliveries-table";
 import { Facts } from "@/components/hirer/facts";
+import { LiveDeliveries } from "@/components/hirer/live-deliveries";
 import { OrganizationChooser } from "@/components/hirer/organization-chooser";
 import { StatusHistoryTable } from "@/components/hirer/status-history-table";
 import { StatusMoveForm } from "@/components/hirer/status-move-form";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
@@ -208,11 +209,14 @@ export default async function PositionPage({ params, searchParams }: { params: P
       </Card>
 
       <Card title="Sent to job boards" description="Updates about this position and where they stand.">
-        <DeliveriesTable
-          retry={canChange(user)}
-          deliveries={position.deliveries}
-          empty="Nothing sent about this position yet."
-        />
+        <QueryProvider>
+          <LiveDeliveries
+            initial={position.deliveries}
+            source={{ org: organization.slug, positionId: position.externalId }}
+            empty="Nothing sent about this position yet."
+            retry={canChange(user)}
+          />
+        </QueryProvider>
       </Card>
     </AppShell>
   );

@@ -17,6 +17,8 @@ const TABLES = [
   "ApplicationNote",
   "Delivery",
   "AuditLog",
+  "PortalSettings",
+  "PortalSession",
 ];
 
 const SQL = `SELECT md5(coalesce(string_agg(row, E'\\n' ORDER BY row), '')) AS hash FROM (${TABLES.map(

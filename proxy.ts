@@ -51,6 +51,8 @@ export function proxy(request: NextRequest) {
   return withFraming(NextResponse.next(), portalFramers(request));
 }
 
-// Everything but static assets, the embed script and the portal's own routes (/portal/enter, /portal/ended
-// set their own framing).
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon\\.svg|embed\\.js|portal/).*)"] };
+// Every page: not static assets, the embed script, the portal's own routes (/portal/enter, /portal/ended set
+// their own framing), nor the JSON API and the apply redirect, whose hot paths gain nothing from framing rules.
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon\\.svg|embed\\.js|portal/|api/|apply/).*)"],
+};

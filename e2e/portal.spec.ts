@@ -84,6 +84,17 @@ test("a hirer enters through the link, edits and saves a pipeline in the frame; 
   await page.goto(allowed.pageFor(url));
   const frame = page.frameLocator("#signalhouse iframe");
   await expect(frame.getByRole("heading", { name: "Standard hiring" })).toBeVisible();
+  // This browser really blocks third-party cookies: in the frame a plain SameSite=None cookie is dropped,
+  // a partitioned one kept (which is what the portal's session rides on).
+  const jar = await (await portalFrame(page)).evaluate(() => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the test is what the browser does with document.cookie
+    document.cookie = "plain3p=1; SameSite=None; Secure; Path=/";
+    // biome-ignore lint/suspicious/noDocumentCookie: as above, for the partitioned one
+    document.cookie = "chips3p=1; SameSite=None; Secure; Partitioned; Path=/";
+    return document.cookie;
+  });
+  expect(jar).not.toContain("plain3p=1");
+  expect(jar).toContain("chips3p=1");
   // No admin navigation and no product chrome: the hirer's two pages only.
   await expect(frame.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
     "Pipelines",

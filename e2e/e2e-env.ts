@@ -40,3 +40,9 @@ export const BOARD_E2E = {
   dataDir: `${dataDir}-board`,
   mockPort: port + 8,
 };
+
+/**
+ * The ATS pages that embed the hirer portal (e2e/portal.spec.ts): served on localhost, another site than
+ * the app on 127.0.0.1. The first may frame the portal; the second is not among the allowed origins.
+ */
+export const PORTAL_HOST_PORTS = { allowed: port + 9, other: port + 10 };

@@ -44,6 +44,7 @@ const LAYERS = {
     "status-moves",
     "status-changes",
     "captures",
+    "portal",
   ],
   /** the job boards: each implements the engine's channel contract */
   boards: ["seek", "linkedin", "webhooks"],

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
 import { startPipelineAction } from "@/lib/actions/start-pipeline";
 import { requireUser } from "@/lib/auth/guards";
+import { canChange } from "@/lib/auth/roles";
 import { narrowToOrganization, scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/format-date-time";
@@ -94,40 +95,42 @@ export default async function PipelinesPage({ searchParams }: { searchParams: Se
         )}
       </Card>
 
-      <Card
-        title="New pipeline"
-        description="Choose what it is for and name it; the editor then starts it from a template."
-      >
-        <ActionForm
-          action={startPipelineAction}
-          submitLabel="Open the editor"
-          pendingLabel="Checking…"
-          className="grid grid-cols-1 gap-4 sm:grid-cols-3"
-          actionsClassName="flex flex-wrap items-center gap-3 sm:col-span-3"
-          ariaLabel="New pipeline"
-          resetOnSuccess={false}
+      {canChange(user) ? (
+        <Card
+          title="New pipeline"
+          description="Choose what it is for and name it; the editor then starts it from a template."
         >
-          <input type="hidden" name="organizationId" value={organization.id} />
-          <SelectField
-            name="kind"
-            label="Kind"
-            defaultValue="application"
-            options={[
-              { value: "application", label: "Applications (candidates)" },
-              { value: "position", label: "Positions (job openings)" },
-            ]}
-          />
-          <Field name="name" label="Name" required maxLength={200} placeholder="Standard hiring" autoComplete="off" />
-          <Field
-            name="key"
-            label="Key (optional)"
-            maxLength={100}
-            placeholder="standard-hiring"
-            autoComplete="off"
-            hint="What the ATS names it by. Empty: made from the name."
-          />
-        </ActionForm>
-      </Card>
+          <ActionForm
+            action={startPipelineAction}
+            submitLabel="Open the editor"
+            pendingLabel="Checking…"
+            className="grid grid-cols-1 gap-4 sm:grid-cols-3"
+            actionsClassName="flex flex-wrap items-center gap-3 sm:col-span-3"
+            ariaLabel="New pipeline"
+            resetOnSuccess={false}
+          >
+            <input type="hidden" name="organizationId" value={organization.id} />
+            <SelectField
+              name="kind"
+              label="Kind"
+              defaultValue="application"
+              options={[
+                { value: "application", label: "Applications (candidates)" },
+                { value: "position", label: "Positions (job openings)" },
+              ]}
+            />
+            <Field name="name" label="Name" required maxLength={200} placeholder="Standard hiring" autoComplete="off" />
+            <Field
+              name="key"
+              label="Key (optional)"
+              maxLength={100}
+              placeholder="standard-hiring"
+              autoComplete="off"
+              hint="What the ATS names it by. Empty: made from the name."
+            />
+          </ActionForm>
+        </Card>
+      ) : null}
     </AppShell>
   );
 }

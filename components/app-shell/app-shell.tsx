@@ -1,9 +1,10 @@
 // The frame of every signed-in page: product name, who is signed in (and for which organization), the
-// navigation for their role, and the page's title. Pages pass the user their guard returned, so the
+// navigation for their role, and the page's title. In the embedded portal, PortalFrame instead. Pages pass the user their guard returned, so the
 // shell never looks anyone up itself.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { TSessionUser } from "@/lib/auth/session-user";
+import { PortalFrame } from "../portal/portal-frame";
 import { activeNavHref, navItemsFor } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
 
@@ -26,6 +27,10 @@ export function AppShell({
   wide?: boolean;
   children: ReactNode;
 }) {
+  if (user.portal) {
+    const portalUser = { ...user, portal: user.portal };
+    return <PortalFrame {...{ user: portalUser, current, title, description, actions }}>{children}</PortalFrame>;
+  }
   const items = navItemsFor(user.role);
   const active = activeNavHref(items, current);
   const scopeLabel = user.role === "admin" ? "Administrator · all organizations" : (user.organization?.name ?? "");

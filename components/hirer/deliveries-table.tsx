@@ -1,12 +1,24 @@
-// A record's deliveries: board, kind, state and times, and for a failed one the hint of what to do. No
-// payloads, attempts or error messages (delivery internals stay on the admins' pages).
+// A record's deliveries: board, kind, state and times, and for a failed one the hint of what to do (and,
+// with `retry`, a button to send it again). No payloads, attempts or error messages (delivery internals
+// stay on the admins' pages).
 
+import { retryOwnDeliveryAction } from "@/lib/actions/retry-own-delivery";
 import type { TRecordDelivery } from "@/lib/delivery/deliveries-of-record";
 import { formatDateTimeSeconds } from "@/lib/format/format-date-time";
+import { ActionForm } from "../forms/action-form";
 import { channelName } from "./board-names";
 import { DeliveryStateBadge } from "./delivery-state-badge";
 
-export function DeliveriesTable({ deliveries, empty }: { deliveries: readonly TRecordDelivery[]; empty: string }) {
+export function DeliveriesTable({
+  deliveries,
+  empty,
+  retry = false,
+}: {
+  deliveries: readonly TRecordDelivery[];
+  empty: string;
+  /** offer "Retry" on failed and dead deliveries (the viewer may change things) */
+  retry?: boolean;
+}) {
   if (deliveries.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
@@ -36,6 +48,17 @@ export function DeliveriesTable({ deliveries, empty }: { deliveries: readonly TR
                   <p className="mt-1 max-w-md text-xs text-slate-700" data-testid="delivery-hint">
                     {d.hint}
                   </p>
+                ) : null}
+                {retry && (d.state === "failed" || d.state === "dead") ? (
+                  <ActionForm
+                    action={retryOwnDeliveryAction}
+                    submitLabel="Retry"
+                    pendingLabel="Queuing…"
+                    className="mt-2"
+                    ariaLabel={`Retry the ${channelName(d.channel)} delivery`}
+                  >
+                    <input type="hidden" name="deliveryId" value={d.id} />
+                  </ActionForm>
                 ) : null}
               </td>
               <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">

@@ -1,7 +1,7 @@
 "use server";
 // Application page → "Move to": the same status change the v1 API makes, as the signed-in person.
 import { revalidatePath } from "next/cache";
-import { authorizeUser } from "../auth/guards";
+import { authorizeEditor } from "../auth/guards";
 import { scopeFor } from "../data/scope";
 import { db } from "../db/client";
 import { moveApplicationStatus, ZMoveApplicationInput } from "../status-moves/move-application-status";
@@ -12,7 +12,7 @@ import { formFields, runAction } from "./run-action";
 export async function moveApplicationStatusAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(async () => {
     const input = ZMoveApplicationInput.parse(formFields(formData));
-    const user = await authorizeUser();
+    const user = await authorizeEditor();
     const result = await moveApplicationStatus(db(), scopeFor(user), input);
     revalidatePath("/applications/[applicationId]", "page");
     revalidatePath("/positions/[positionId]", "page");

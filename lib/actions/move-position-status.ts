@@ -1,7 +1,7 @@
 "use server";
 // Position page → "Move to": the same status change the v1 API makes, as the signed-in person.
 import { revalidatePath } from "next/cache";
-import { authorizeUser } from "../auth/guards";
+import { authorizeEditor } from "../auth/guards";
 import { scopeFor } from "../data/scope";
 import { db } from "../db/client";
 import { movePositionStatus, ZMovePositionInput } from "../status-moves/move-position-status";
@@ -12,7 +12,7 @@ import { formFields, runAction } from "./run-action";
 export async function movePositionStatusAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(async () => {
     const input = ZMovePositionInput.parse(formFields(formData));
-    const user = await authorizeUser();
+    const user = await authorizeEditor();
     const result = await movePositionStatus(db(), scopeFor(user), input);
     revalidatePath("/positions/[positionId]", "page");
     revalidatePath("/positions");

@@ -3,7 +3,7 @@
 // back from the browser, so they are checked again here against the caller's scope.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeUser } from "../auth/guards";
+import { authorizeEditor } from "../auth/guards";
 import { scopeFor } from "../data/scope";
 import { db } from "../db/client";
 import { isAppError } from "../errors/app-error";
@@ -23,7 +23,7 @@ export async function savePipelineAction(
 ): Promise<TPipelineSaveResult> {
   try {
     const target = ZTarget.parse({ organizationId, key });
-    const user = await authorizeUser();
+    const user = await authorizeEditor();
     const saved = await saveEditedPipeline(db(), scopeFor(user), { ...target, definition, moves: ZMoves.parse(moves) });
     revalidatePath("/pipelines");
     revalidatePath("/pipelines/[key]", "page");

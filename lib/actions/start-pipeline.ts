@@ -2,7 +2,7 @@
 // Pipelines page → "New pipeline": checks the key is free, then opens the editor on it, where the
 // person starts from a template. The pipeline exists once its first version is saved.
 import { redirect } from "next/navigation";
-import { authorizeUser } from "../auth/guards";
+import { authorizeEditor } from "../auth/guards";
 import { scopeFor } from "../data/scope";
 import { db } from "../db/client";
 import { newPipelinePath } from "../paths/hirer-paths";
@@ -13,7 +13,7 @@ import { formFields, runAction } from "./run-action";
 export async function startPipelineAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(async () => {
     const input = ZNewPipelineInput.parse(formFields(formData));
-    const user = await authorizeUser();
+    const user = await authorizeEditor();
     const plan = await planNewPipeline(db(), scopeFor(user), input);
     redirect(newPipelinePath(plan));
   });

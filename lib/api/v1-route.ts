@@ -90,17 +90,21 @@ export type V1Doc = {
   mayCreate?: boolean;
 };
 
-export type V1WriteSpec<TBody, TParams, TResult> = {
+export type V1WriteSpec<TBody, TParams, TResult, TQuery = Record<string, never>> = {
   body: z.ZodType<TBody>;
   params: z.ZodType<TParams>;
+  /** A write that takes a query string (DELETE /portal/sessions?userId=); it is part of the fingerprint. */
+  query?: z.ZodType<TQuery>;
   doc?: V1Doc;
   /** A write answers `{ id, deliveries }`; a batch (POST /status-changes) answers `{ results }`. */
-  write(context: WriteContext<TBody, TParams>): Promise<TResult>;
+  write(context: WriteContext<TBody, TParams> & { query: TQuery; request: Request }): Promise<TResult>;
   /**
    * The status and body to answer; default 202 with the write's result. `replayBody`, when given, is what
-   * the Idempotency-Key record keeps instead of `body` (a secret shown once is never stored).
+   * the Idempotency-Key record keeps instead of `body` (a secret shown once is never stored), and
+   * `replay` rebuilds the answer from it for a repeat (e.g. a portal link derived from its session id).
    */
-  respond?(result: TResult): StoredResponse & { replayBody?: unknown };
+  respond?(result: TResult, request: Request): StoredResponse & { replayBody?: unknown };
+  replay?(stored: unknown, request: Request): unknown;
   /** Transaction time budget; a batch of many writes needs more than the default 15 s. */
   transactionTimeoutMs?: number;
 };
@@ -122,9 +126,12 @@ export type V1Handler = ((request: Request, context: RouteContext) => Promise<Re
   v1: { kind: "write" | "read"; params: z.ZodType; body?: z.ZodType; query?: z.ZodType; doc?: V1Doc };
 };
 
-export function v1Write<TBody, TParams, TResult = { id: string; deliveries: unknown[] } | { results: unknown[] }>(
-  spec: V1WriteSpec<TBody, TParams, TResult>,
-): V1Handler {
+export function v1Write<
+  TBody,
+  TParams,
+  TResult = { id: string; deliveries: unknown[] } | { results: unknown[] },
+  TQuery = Record<string, never>,
+>(spec: V1WriteSpec<TBody, TParams, TResult, TQuery>): V1Handler {
   const handler = async (request: Request, context: RouteContext): Promise<Response> => {
     const now = new Date();
     try {
@@ -132,9 +139,13 @@ export function v1Write<TBody, TParams, TResult = { id: string; deliveries: unkn
       const principal = await authenticateRequest(prisma, request, env().SIGNALHOUSE_BOOTSTRAP_API_KEY);
       const key = readIdempotencyKey(request);
       const params = parseOrThrow(spec.params, await pathParams(request, context), "path");
+      const url = new URL(request.url);
+      const query = spec.query
+        ? parseOrThrow(spec.query, Object.fromEntries(url.searchParams), "query")
+        : ({} as TQuery);
       const { value } = await readJsonBody(request);
       const body = parseOrThrow(spec.body, value, "body");
-      const path = new URL(request.url).pathname;
+      const path = spec.query ? `${url.pathname}${url.search}` : url.pathname;
       const fingerprint = requestFingerprint(request.method, path, value);
 
       const run = () =>
@@ -143,11 +154,15 @@ export function v1Write<TBody, TParams, TResult = { id: string; deliveries: unkn
             if (key) {
               await lockIdempotencyKey(tx, principal.organizationId, key);
               const replay = await findReplay(tx, principal.organizationId, key, fingerprint);
-              if (replay) return { ...replay, replayed: true };
+              if (replay) {
+                const answer = spec.replay ? spec.replay(replay.body, request) : replay.body;
+                return { status: replay.status, body: answer, replayed: true };
+              }
             }
-            const result = await spec.write({ tx, principal, scope: scopeForApiKey(principal), body, params, now });
+            const scope = scopeForApiKey(principal);
+            const result = await spec.write({ tx, principal, scope, body, params, query, request, now });
             const { replayBody, ...response } = spec.respond
-              ? spec.respond(result)
+              ? spec.respond(result, request)
               : { status: 202, body: result, replayBody: undefined };
             if (key)
               await storeResponse(
@@ -178,7 +193,7 @@ export function v1Write<TBody, TParams, TResult = { id: string; deliveries: unkn
     }
   };
   return Object.assign(handler, {
-    v1: { kind: "write" as const, params: spec.params, body: spec.body, doc: spec.doc },
+    v1: { kind: "write" as const, params: spec.params, query: spec.query, body: spec.body, doc: spec.doc },
   });
 }
 

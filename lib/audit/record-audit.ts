@@ -7,6 +7,8 @@ import type { Prisma } from "../generated/prisma/client";
 
 export type TAuditEntry = {
   actorUserId: string | null;
+  /** who acted when it is not a Signalhouse user: "portal:<session id>" (an ATS user in the portal) */
+  actor?: string | null;
   organizationId?: string | null;
   /** "<thing>.<verb>", e.g. "api_key.create" */
   action: string;
@@ -21,6 +23,7 @@ export async function recordAudit(db: DbOrTx, entry: TAuditEntry): Promise<void>
   await db.auditLog.create({
     data: {
       actorUserId: entry.actorUserId,
+      actor: entry.actor ?? null,
       organizationId: entry.organizationId ?? null,
       action: entry.action,
       targetType: entry.targetType,

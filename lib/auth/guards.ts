@@ -4,8 +4,8 @@
 // API error mapper turn into a message or a 401/403. A proxy, if any, is defence in depth only.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { getCurrentUser } from "./current-user";
-import { assertAdmin, assertSignedIn } from "./roles";
+import { getCurrentUser, hasPortalCookie } from "./current-user";
+import { assertAdmin, assertCanChange, assertSignedIn } from "./roles";
 import { signInPath } from "./safe-callback-url";
 import type { TSessionUser } from "./session-user";
 
@@ -14,6 +14,8 @@ export type TAdminUser = TSessionUser & { role: "admin" };
 /** Page guard: the signed-in user, or a redirect to /signin that returns to `returnTo` (a relative path). */
 export async function requireUser(returnTo: string): Promise<TSessionUser> {
   const user = await getCurrentUser();
+  // In the ATS's frame a dead portal session gets the page that says so, not a sign-in form.
+  if (!user && (await hasPortalCookie())) redirect("/portal/ended");
   if (!user) redirect(signInPath(returnTo));
   return user;
 }
@@ -28,6 +30,11 @@ export async function requireAdmin(returnTo: string): Promise<TAdminUser> {
 /** Action / route-handler guard: the signed-in user, or AppError("UNAUTHENTICATED"). */
 export async function authorizeUser(): Promise<TSessionUser> {
   return assertSignedIn(await getCurrentUser());
+}
+
+/** Action guard for changes: the signed-in user unless the portal opened them read-only (viewer). */
+export async function authorizeEditor(): Promise<TSessionUser> {
+  return assertCanChange(await authorizeUser());
 }
 
 /** Action / route-handler guard: an admin, or AppError("UNAUTHENTICATED" | "FORBIDDEN"). */

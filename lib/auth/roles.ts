@@ -13,6 +13,18 @@ export function assertAdmin(user: TSessionUser | null): TSessionUser & { role: "
   return signedIn as TSessionUser & { role: "admin" };
 }
 
+/** A portal viewer only looks; everyone else who may see a page may use its controls. */
+export function assertCanChange(user: TSessionUser): TSessionUser {
+  if (user.portal?.role === "viewer") {
+    throw new AppError("FORBIDDEN", "You can view but not change this: your ATS opened it read-only.");
+  }
+  return user;
+}
+
+export function canChange(user: TSessionUser): boolean {
+  return user.portal?.role !== "viewer";
+}
+
 export function isAdmin(user: TSessionUser): boolean {
   return user.role === "admin";
 }

@@ -11,6 +11,19 @@ export type TSessionUser = {
   /** null for admins, who see every organization */
   organizationId: string | null;
   organization: { id: string; slug: string; name: string } | null;
+  /**
+   * Set when the person is an ATS user in the embedded portal (lib/portal), not a Signalhouse user: `id`
+   * is then the portal session's id, and they act as a hirer of one organization, or only look (viewer).
+   */
+  portal?: TPortalAccess;
+};
+
+export type TPortalAccess = {
+  sessionId: string;
+  role: "hirer" | "viewer";
+  accentColor: string | null;
+  /** the origins the frame's messages may go to */
+  allowedOrigins: string[];
 };
 
 /** What the session cookie says: who, and when they signed in (ms since the epoch; 0 when unknown). */

@@ -28,13 +28,25 @@ export type TScope = TOrganizationScope | TAllOrganizationsScope;
 
 // Who can hold a scope, by shape: a signed-in user (lib/auth/session-user) or a verified API key
 // (lib/api-keys/verify-api-key). Named here by shape so the tenancy rule depends on nothing above it.
-type ScopedUser = { id: string; role: "admin" | "hirer"; organizationId: string | null };
+type ScopedUser = {
+  id: string;
+  role: "admin" | "hirer";
+  organizationId: string | null;
+  /** an ATS user in the embedded portal: acts as "portal:<session id>", never as a Signalhouse user */
+  portal?: { sessionId: string };
+};
 type ScopedApiKey = { organizationId: string; apiKeyId: string };
 
 /** Admins see every organization; a hirer sees only their own. */
 export function scopeFor(user: ScopedUser & { role: "admin" }): TAllOrganizationsScope;
 export function scopeFor(user: ScopedUser): TScope;
 export function scopeFor(user: ScopedUser): TScope {
+  if (user.portal) {
+    if (user.role !== "hirer" || !user.organizationId)
+      throw new AppError("FORBIDDEN", "This portal session is not valid.");
+    const actor = `portal:${user.portal.sessionId}`;
+    return { kind: "organization", organizationId: user.organizationId, actor, actorUserId: null };
+  }
   const actor = `user:${user.id}`;
   if (user.role === "admin") return { kind: "all", actor, actorUserId: user.id };
   if (!user.organizationId) throw new AppError("FORBIDDEN", "Your account is not attached to an organization.");

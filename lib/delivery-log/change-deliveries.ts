@@ -77,6 +77,7 @@ export async function recordChange(
 ): Promise<void> {
   await recordAudit(tx, {
     actorUserId: scope.actorUserId,
+    actor: scope.actor,
     organizationId: changed.organizationIds.length === 1 ? changed.organizationIds[0] : null,
     targetType: "delivery",
     count: changed.count,

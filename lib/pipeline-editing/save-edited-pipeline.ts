@@ -35,6 +35,7 @@ export async function saveEditedPipeline(
       );
       await recordAudit(tx, {
         actorUserId: scope.actorUserId,
+        actor: scope.actor,
         organizationId,
         action: "pipeline.save_version",
         targetType: "pipeline",

@@ -35,6 +35,7 @@ export async function moveApplicationStatus(
     );
     await recordAudit(tx, {
       actorUserId: scope.actorUserId,
+      actor: scope.actor,
       organizationId,
       action: "application.move",
       targetType: "application",

@@ -33,6 +33,7 @@ export async function movePositionStatus(
     );
     await recordAudit(tx, {
       actorUserId: scope.actorUserId,
+      actor: scope.actor,
       organizationId,
       action: "position.move",
       targetType: "position",

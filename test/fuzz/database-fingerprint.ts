@@ -19,6 +19,8 @@ const TABLES = [
   "Delivery",
   "AuditLog",
   "WebhookSubscription",
+  "PortalSettings",
+  "PortalSession",
 ];
 
 const SQL = `SELECT md5(coalesce(string_agg(row, E'\\n' ORDER BY row), '')) AS hash FROM (${TABLES.map(

@@ -112,7 +112,7 @@ export const hostileQuery = (): fc.Arbitrary<string> =>
   fc
     .array(
       fc.tuple(
-        fc.constantFrom("state", "channel", "cursor", "limit", "positionId", "x", "state[]", "__proto__"),
+        fc.constantFrom("state", "channel", "cursor", "limit", "positionId", "userId", "x", "state[]", "__proto__"),
         fc.oneof(
           fc.constantFrom("pending", "dead", "seek-signal", "0", "10000", "-1", "1.5", "%FF", "%00", "%C3%28"),
           hostileString().map(percentEncode).filter(Boolean),

@@ -24,6 +24,8 @@ import { GET as getOrganization, PUT as putOrganization } from "@/app/api/v1/org
 import { GET as listOrganizations } from "@/app/api/v1/organizations/route";
 import { GET as getPipeline, PUT as putPipeline } from "@/app/api/v1/pipelines/[pipelineKey]/route";
 import { GET as listPipelines } from "@/app/api/v1/pipelines/route";
+import { POST as createPortalSession, DELETE as endPortalSessions } from "@/app/api/v1/portal/sessions/route";
+import { PUT as putPortalSettings } from "@/app/api/v1/portal/settings/route";
 import { GET as getPosition, PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
 import { GET as listPositions } from "@/app/api/v1/positions/route";
@@ -249,6 +251,33 @@ const routes: Route[] = [
     segments: ["webhooks", ":webhookId"],
     body: {},
     key: PARTNER_KEY,
+  },
+  // the embedded hirer portal (#15)
+  {
+    name: "PUT /portal/settings",
+    handler: putPortalSettings,
+    method: "PUT",
+    segments: ["portal", "settings"],
+    body: { allowedOrigins: ["https://ats.example.com"], accentColor: "#2557a7" },
+  },
+  {
+    name: "POST /portal/sessions",
+    handler: createPortalSession,
+    method: "POST",
+    segments: ["portal", "sessions"],
+    body: {
+      user: { id: "ats-user-17", name: "Hannah Hirer", email: "hannah@acme.example" },
+      role: "hirer",
+      page: "/pipelines",
+      expiresInSeconds: 600,
+    },
+  },
+  {
+    name: "DELETE /portal/sessions",
+    handler: endPortalSessions,
+    method: "DELETE",
+    segments: ["portal", "sessions"],
+    listQuery: true,
   },
 ];
 

@@ -18,6 +18,8 @@ import * as organization from "./organizations/[slug]/route";
 import * as organizations from "./organizations/route";
 import * as pipeline from "./pipelines/[pipelineKey]/route";
 import * as pipelines from "./pipelines/route";
+import * as portalSessions from "./portal/sessions/route";
+import * as portalSettings from "./portal/settings/route";
 import * as position from "./positions/[positionId]/route";
 import * as positionStatus from "./positions/[positionId]/status/route";
 import * as positions from "./positions/route";
@@ -47,4 +49,6 @@ export const V1_ROUTES: readonly TV1RouteEntry[] = [
   { path: "/api/v1/organizations/{slug}", module: organization },
   { path: "/api/v1/organizations/{slug}/api-keys", module: organizationKeys },
   { path: "/api/v1/organizations/{slug}/api-keys/{apiKeyId}", module: organizationKey },
+  { path: "/api/v1/portal/settings", module: portalSettings },
+  { path: "/api/v1/portal/sessions", module: portalSessions },
 ];

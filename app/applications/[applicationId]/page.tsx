@@ -4,18 +4,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { DeliveriesTable } from "@/components/hirer/deliveries-table";
 import { Facts } from "@/components/hirer/facts";
+import { LiveDeliveries } from "@/components/hirer/live-deliveries";
 import { OrganizationChooser } from "@/components/hirer/organization-chooser";
 import { SeekStateSummary } from "@/components/hirer/seek-state-summary";
 import { StatusHistoryTable } from "@/components/hirer/status-history-table";
 import { StatusMoveForm } from "@/components/hirer/status-move-form";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
 import { moveApplicationStatusAction } from "@/lib/actions/move-application-status";
 import { getApplicationDetail, type TIdentifierLife } from "@/lib/applications/get-application-detail";
 import { requireUser } from "@/lib/auth/guards";
+import { canChange } from "@/lib/auth/roles";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatDateTimeSeconds } from "@/lib/format/format-date-time";
@@ -179,7 +181,9 @@ export default async function ApplicationPage({
       </Card>
 
       <Card title="Move the application" description="Job boards are told about the change, as when the ATS makes it.">
-        {app.move.available ? (
+        {!canChange(user) ? (
+          <p className="text-sm text-slate-600">View only: your ATS opened this page read-only.</p>
+        ) : app.move.available ? (
           <StatusMoveForm
             action={moveApplicationStatusAction}
             hidden={{ organizationId: organization.id, applicationId: app.externalId }}
@@ -197,7 +201,14 @@ export default async function ApplicationPage({
       </Card>
 
       <Card title="Sent to job boards" description="Updates about this application and where they stand.">
-        <DeliveriesTable deliveries={app.deliveries} empty="Nothing sent about this application yet." />
+        <QueryProvider>
+          <LiveDeliveries
+            initial={app.deliveries}
+            source={{ org: organization.slug, applicationId: app.externalId }}
+            empty="Nothing sent about this application yet."
+            retry={canChange(user)}
+          />
+        </QueryProvider>
       </Card>
     </AppShell>
   );

@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
 import { savePipelineAction } from "@/lib/actions/save-pipeline";
 import { requireUser } from "@/lib/auth/guards";
+import { canChange } from "@/lib/auth/roles";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
@@ -94,6 +95,8 @@ export default async function PipelinePage({ params, searchParams }: { params: P
         templates={templates}
         save={savePipelineAction.bind(null, organization.id, key)}
         savedHref={pipeline ? undefined : pipelinePath(organization.slug, key)}
+        pipelineKey={key}
+        readOnly={!canChange(user)}
       />
 
       <Card

@@ -4,16 +4,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { DeliveriesTable } from "@/components/hirer/deliveries-table";
 import { Facts } from "@/components/hirer/facts";
+import { LiveDeliveries } from "@/components/hirer/live-deliveries";
 import { OrganizationChooser } from "@/components/hirer/organization-chooser";
 import { StatusHistoryTable } from "@/components/hirer/status-history-table";
 import { StatusMoveForm } from "@/components/hirer/status-move-form";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
 import { movePositionStatusAction } from "@/lib/actions/move-position-status";
 import { requireUser } from "@/lib/auth/guards";
+import { canChange } from "@/lib/auth/roles";
 import { applyLinkFor } from "@/lib/captures/apply-link";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
@@ -139,7 +141,9 @@ export default async function PositionPage({ params, searchParams }: { params: P
       </Card>
 
       <Card title="Move the position" description="Job boards are told about the change, as when the ATS makes it.">
-        {position.move.available ? (
+        {!canChange(user) ? (
+          <p className="text-sm text-slate-600">View only: your ATS opened this page read-only.</p>
+        ) : position.move.available ? (
           <StatusMoveForm
             action={movePositionStatusAction}
             hidden={{ organizationId: organization.id, positionId: position.externalId }}
@@ -205,7 +209,14 @@ export default async function PositionPage({ params, searchParams }: { params: P
       </Card>
 
       <Card title="Sent to job boards" description="Updates about this position and where they stand.">
-        <DeliveriesTable deliveries={position.deliveries} empty="Nothing sent about this position yet." />
+        <QueryProvider>
+          <LiveDeliveries
+            initial={position.deliveries}
+            source={{ org: organization.slug, positionId: position.externalId }}
+            empty="Nothing sent about this position yet."
+            retry={canChange(user)}
+          />
+        </QueryProvider>
       </Card>
     </AppShell>
   );

@@ -21,20 +21,6 @@ export function emptySummary(workerId: string): DrainSummary {
   return { ...emptyCounts(), workerId, claimed: 0, batches: 0, reaped: 0, unservedChannels: [] };
 }
 
-// A circuit turns half open when its block runs out, seconds after the failure that set it: asking once
-// a second (not on every claim round, one per finished batch at full speed) delays a probe by at most
-// that, and spares a round trip per batch.
-const HALF_OPEN_CHECK_EVERY_MS = 1_000;
-
-async function halfOpenCircuitsNow(ctx: EngineContext): Promise<boolean> {
-  const at = Date.now();
-  const last = ctx.halfOpenCheck;
-  if (last && at - last.at < HALF_OPEN_CHECK_EVERY_MS) return last.any;
-  const any = await anyHalfOpenCircuit(ctx.db);
-  ctx.halfOpenCheck = { at, any };
-  return any;
-}
-
 /** Claims up to `maxBatches` batches, channel by channel, in registration order. */
 export async function claimRound(
   ctx: EngineContext,
@@ -42,7 +28,7 @@ export async function claimRound(
   summary: DrainSummary,
 ): Promise<[Channel, ClaimedRow[]][]> {
   const claimed: [Channel, ClaimedRow[]][] = [];
-  const halfOpenCircuits = await halfOpenCircuitsNow(ctx);
+  const halfOpenCircuits = await anyHalfOpenCircuit(ctx.db);
   for (const channel of ctx.registry.list()) {
     const free = maxBatches - claimed.length;
     if (free <= 0) break;

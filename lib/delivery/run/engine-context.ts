@@ -60,8 +60,6 @@ export type EngineContext = {
   log: EngineLog;
   observers: EngineObservers;
   held: Map<string, HeldRow>;
-  /** the last answer of anyHalfOpenCircuit and when it was asked (drain-round.ts) */
-  halfOpenCheck?: { at: number; any: boolean };
   /** aborted when in-flight sends must stop (shutdown past its grace): channels abort their requests */
   hardStop: AbortController;
 };

@@ -49,6 +49,9 @@ const ZTime = z
     return date;
   });
 
+/** The error filter's word for rows that failed without a code (Delivery.lastErrorCode IS NULL). */
+export const NO_ERROR_CODE = "NONE";
+
 const FILTER_FIELDS = {
   organization: z.string().trim().max(100).optional(),
   channel: z.enum(CHANNELS).optional(),
@@ -60,6 +63,13 @@ const FILTER_FIELDS = {
   from: ZTime.optional(),
   to: ZTime.optional(),
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  /** Delivery.lastErrorCode, as the failure groups link to it (NONE: failed without a code) */
+  error: z
+    .string()
+    .trim()
+    .max(100, "must be at most 100 characters")
+    .regex(/^[A-Za-z0-9_.:-]+$/, "must be an error code such as SEEK_5XX (letters, digits, _ . : -)")
+    .optional(),
 };
 
 const fromBeforeTo = (value: { from?: Date; to?: Date }) => !(value.from && value.to && value.from > value.to);

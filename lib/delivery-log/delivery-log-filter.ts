@@ -30,7 +30,7 @@ const ZRecordId = z
   .regex(/^[^\s/?#]+$/, "must be one id, without whitespace, '/', '?' or '#'");
 
 // datetime-local inputs send "2026-11-23T10:00" (no zone): the dashboard shows UTC, so it is read as UTC.
-const ZTime = z
+export const ZLogTime = z
   .string()
   .trim()
   .regex(
@@ -60,8 +60,8 @@ const FILTER_FIELDS = {
   application: ZRecordId.optional(),
   position: ZRecordId.optional(),
   candidate: ZRecordId.optional(),
-  from: ZTime.optional(),
-  to: ZTime.optional(),
+  from: ZLogTime.optional(),
+  to: ZLogTime.optional(),
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
   /** Delivery.lastErrorCode, as the failure groups link to it (NONE: failed without a code) */
   error: z

@@ -4,7 +4,7 @@
 // "recover everything failed since …". Failures are put in place through the e2e server's test hook.
 import { expect, test, uniqueSuffix } from "./fixtures";
 import { queueSignals } from "./support/queue-signals";
-import { setDeliveryState } from "./support/test-hooks";
+import { setDeliveryState, setDestinationCircuit } from "./support/test-hooks";
 
 test("an admin ticks a range of failed rows, retries them after a server count, then retries all N matching", async ({
   adminPage: page,
@@ -113,4 +113,34 @@ test("failures are grouped by cause, acknowledged and resolved, link to their ro
   await page.reload();
   await expect(group(down)).toHaveCount(0);
   await expect(group(refused)).toHaveCount(0);
+});
+
+test("while the circuit holds a delivery back, its page says so in one status line, and labels the last error as the previous attempt's", async ({
+  adminPage: page,
+  request,
+}) => {
+  const suffix = uniqueSuffix();
+  const { ids } = await queueSignals(request, suffix, 1);
+  const id = ids[0]!;
+  // A failure is on record; the row is pending again (as after a retry) while SEEK's circuit is open.
+  await setDeliveryState(request, [id], "failed", "HTTP_503");
+  await setDeliveryState(request, [id], "pending", "HTTP_503");
+  const until = new Date(Date.now() + 30 * 60_000);
+  await setDestinationCircuit(request, "seek", until, "HTTP 503 from SEEK");
+  try {
+    await page.goto(`/deliveries/${id}`);
+    const line = page.getByTestId("status-line");
+    await expect(line).toHaveAttribute("data-kind", "circuit");
+    await expect(line).toContainText("Held back until the time below: the circuit to seek is open");
+    await expect(line).toContainText("HTTP 503 from SEEK");
+    await expect(line).toContainText(/Next attempt .+\(in \d+ min\)/);
+    // Nothing on the page contradicts it.
+    await expect(page.getByTestId("delivery-status")).not.toContainText(/due now/i);
+    await expect(page.locator("body")).not.toContainText(/Next attempt[^.]*ago/);
+    await expect(page.getByTestId("error-label")).toHaveText("Previous attempt failed (it is being retried)");
+  } finally {
+    await setDestinationCircuit(request, "seek", null);
+  }
+  await page.reload();
+  await expect(page.getByTestId("status-line")).not.toHaveAttribute("data-kind", "circuit");
 });

@@ -82,7 +82,8 @@ export function useConfirmedChange(testIds = { confirm: "bulk-confirm", result: 
         description={prompt?.description}
         confirmLabel={prompt?.confirmLabel ?? ""}
         tone={prompt?.tone ?? "primary"}
-        busy={busy}
+        // Not `busy`: the count's transition is still finishing as the dialog opens, and a disabled
+        // button could not take the focus. Confirming closes the dialog at once anyway.
         onConfirm={confirm}
         testId={testIds.confirm}
       />

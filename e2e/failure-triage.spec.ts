@@ -122,12 +122,11 @@ test("while the circuit holds a delivery back, its page says so in one status li
   const suffix = uniqueSuffix();
   const { ids } = await queueSignals(request, suffix, 1);
   const id = ids[0]!;
-  // A failure is on record; the row is pending again (as after a retry) while SEEK's circuit is open.
-  await setDeliveryState(request, [id], "failed", "HTTP_503");
-  await setDeliveryState(request, [id], "pending", "HTTP_503");
+  // SEEK's circuit is open; a failure is on record and the row is pending again (as after a retry).
   const until = new Date(Date.now() + 30 * 60_000);
   await setDestinationCircuit(request, "seek", until, "HTTP 503 from SEEK");
   try {
+    await setDeliveryState(request, [id], "pending", "HTTP_503");
     await page.goto(`/deliveries/${id}`);
     const line = page.getByTestId("status-line");
     await expect(line).toHaveAttribute("data-kind", "circuit");

@@ -70,6 +70,20 @@ function MarkButtons({ group }: { group: TFailureGroup }) {
   );
 }
 
+function GroupStatus({ group: g }: { group: TFailureGroup }) {
+  return (
+    <div className="space-y-2">
+      <Badge tone={g.status === "open" ? "red" : g.status === "acknowledged" ? "amber" : "green"}>{g.status}</Badge>
+      {g.mark && g.status !== "open" ? (
+        <p className="text-xs text-slate-600">
+          by {g.mark.byLabel}, {formatDateTime(new Date(g.mark.at))}
+        </p>
+      ) : null}
+      <MarkButtons group={g} />
+    </div>
+  );
+}
+
 const COLUMNS: ColumnDef<TFailureGroup>[] = [
   {
     id: "group",
@@ -126,17 +140,8 @@ const COLUMNS: ColumnDef<TFailureGroup>[] = [
   {
     id: "status",
     header: "Status",
-    cell: ({ row: { original: g } }) => (
-      <div className="space-y-2">
-        <Badge tone={g.status === "open" ? "red" : g.status === "acknowledged" ? "amber" : "green"}>{g.status}</Badge>
-        {g.mark && g.status !== "open" ? (
-          <p className="text-xs text-slate-600">
-            by {g.mark.byLabel}, {formatDateTime(new Date(g.mark.at))}
-          </p>
-        ) : null}
-        <MarkButtons group={g} />
-      </div>
-    ),
+    meta: { className: "hidden sm:table-cell" },
+    cell: ({ row: { original: g } }) => <GroupStatus group={g} />,
   },
 ];
 

@@ -120,7 +120,7 @@ test("while the circuit holds a delivery back, its page says so in one status li
   request,
 }) => {
   const suffix = uniqueSuffix();
-  const { ids } = await queueSignals(request, suffix, 1);
+  const { ids, application } = await queueSignals(request, suffix, 1);
   const id = ids[0]!;
   // SEEK's circuit is open; a failure is on record and the row is pending again (as after a retry).
   const until = new Date(Date.now() + 30 * 60_000);
@@ -142,4 +142,9 @@ test("while the circuit holds a delivery back, its page says so in one status li
   }
   await page.reload();
   await expect(page.getByTestId("status-line")).not.toHaveAttribute("data-kind", "circuit");
+
+  // From the application's page, an admin reaches the delivery through its row.
+  await page.goto(`/applications/${application}?org=default`);
+  await page.getByTestId("deliveries").getByRole("link", { name: "SEEK signal" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deliveries/${id}$`));
 });

@@ -1,12 +1,23 @@
 // A record's deliveries: board, kind, state and times, and for a failed one the hint of what to do. No
 // payloads, attempts or error messages (delivery internals stay on the admins' pages).
 
+import Link from "next/link";
+import { linkClass } from "@/components/ui/styles";
 import type { TRecordDelivery } from "@/lib/delivery/deliveries-of-record";
 import { formatDateTimeSeconds } from "@/lib/format/format-date-time";
 import { channelName } from "./board-names";
 import { DeliveryStateBadge } from "./delivery-state-badge";
 
-export function DeliveriesTable({ deliveries, empty }: { deliveries: readonly TRecordDelivery[]; empty: string }) {
+export function DeliveriesTable({
+  deliveries,
+  empty,
+  linkToDelivery = false,
+}: {
+  deliveries: readonly TRecordDelivery[];
+  empty: string;
+  /** admins: each board name links to the delivery's own page (hirers have no delivery pages) */
+  linkToDelivery?: boolean;
+}) {
   if (deliveries.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
@@ -23,7 +34,13 @@ export function DeliveriesTable({ deliveries, empty }: { deliveries: readonly TR
           {deliveries.map((d) => (
             <tr key={d.id} data-testid="delivery-row" data-kind={d.kind} data-channel={d.channel}>
               <td className="px-4 py-3 sm:px-5">
-                <p className="font-medium text-slate-900">{channelName(d.channel)}</p>
+                {linkToDelivery ? (
+                  <Link href={`/deliveries/${encodeURIComponent(d.id)}`} className={`font-medium ${linkClass}`}>
+                    {channelName(d.channel)}
+                  </Link>
+                ) : (
+                  <p className="font-medium text-slate-900">{channelName(d.channel)}</p>
+                )}
                 <p className="text-xs text-slate-500">{d.kind}</p>
                 <p className="mt-0.5 text-xs text-slate-500 md:hidden">
                   created {formatDateTimeSeconds(d.createdAt)}

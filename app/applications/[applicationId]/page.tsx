@@ -197,7 +197,11 @@ export default async function ApplicationPage({
       </Card>
 
       <Card title="Sent to job boards" description="Updates about this application and where they stand.">
-        <DeliveriesTable deliveries={app.deliveries} empty="Nothing sent about this application yet." />
+        <DeliveriesTable
+          linkToDelivery={user.role === "admin"}
+          deliveries={app.deliveries}
+          empty="Nothing sent about this application yet."
+        />
       </Card>
     </AppShell>
   );

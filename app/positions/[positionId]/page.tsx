@@ -205,7 +205,11 @@ export default async function PositionPage({ params, searchParams }: { params: P
       </Card>
 
       <Card title="Sent to job boards" description="Updates about this position and where they stand.">
-        <DeliveriesTable deliveries={position.deliveries} empty="Nothing sent about this position yet." />
+        <DeliveriesTable
+          linkToDelivery={user.role === "admin"}
+          deliveries={position.deliveries}
+          empty="Nothing sent about this position yet."
+        />
       </Card>
     </AppShell>
   );

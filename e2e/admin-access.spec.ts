@@ -42,9 +42,9 @@ test("deactivating a user ends their open session at their next request; reactiv
   expect(before.headers().location).toMatch(/\/positions$/);
 
   await adminPage.goto("/admin/users");
-  adminPage.once("dialog", (dialog) => dialog.accept());
   const row = adminPage.locator(`[data-testid="user-row"][data-email="${hirer.email}"]`);
   await row.getByRole("button", { name: "Deactivate" }).click();
+  await adminPage.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(row.getByText("deactivated", { exact: true })).toBeVisible();
 
   // Same cookie, next request: treated as signed out.

@@ -42,8 +42,8 @@ test("admin creates an API key, sees it once, and revokes it", async ({
   expect(await page.content()).not.toContain(key);
   await expect(row).toContainText(key.slice(0, 10));
 
-  page.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("revoked");
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
 });

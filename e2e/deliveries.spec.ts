@@ -158,9 +158,12 @@ test("an admin filters deliveries, opens one with its token redacted, retries on
 
   // Cancel the second signal. A worker may hold it for a moment (then the refusal says so); try until it lets go.
   await page.goto(`/deliveries/${ids.second}`);
-  page.on("dialog", (dialog) => dialog.accept());
   await expect(async () => {
     await page.getByRole("button", { name: "Cancel delivery" }).click();
+    // The app's own confirmation dialog (no window.confirm): its confirm button has the focus.
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("button", { name: "Cancel delivery" })).toBeFocused();
+    await dialog.getByRole("button", { name: "Cancel delivery" }).click();
     await expect(page.getByTestId("action-result")).toContainText("Delivery cancelled", { timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("delivery-state")).toHaveAttribute("data-state", "cancelled");

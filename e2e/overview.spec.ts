@@ -78,8 +78,8 @@ test("an admin sees all three channels, pauses and resumes SEEK signals, and rea
   await screenshot(page, "overview-1280.png");
 
   // Pause: confirmed in a dialog, then the card and the JSON both say paused, and who did it.
-  page.once("dialog", (dialog) => void dialog.accept());
   await signal.getByRole("button", { name: "Pause SEEK signal" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Pause" }).click();
   await expect(signal.getByTestId("channel-state")).toHaveText("Paused");
   await expect(signal.getByTestId("pause-result-seek-signal")).toContainText("Paused seek-signal");
   await expect(signal.getByTestId("channel-changed")).toContainText(/Paused by .+ at /);
@@ -141,7 +141,9 @@ test("pause and resume are keyboard operable", async ({ adminPage: page }) => {
   const pause = note.getByRole("button", { name: "Pause LinkedIn note" });
   await pause.focus();
   await expect(pause).toBeFocused();
-  page.once("dialog", (dialog) => void dialog.accept());
+  await page.keyboard.press("Enter");
+  // The confirmation takes the focus: Enter again confirms it.
+  await expect(page.getByRole("dialog").getByRole("button", { name: "Pause" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(note.getByTestId("channel-state")).toHaveText("Paused");
   const resume = note.getByRole("button", { name: "Resume LinkedIn note" });

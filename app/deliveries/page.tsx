@@ -8,10 +8,6 @@ import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { LinkedinBudgetPanel } from "@/components/deliveries/linkedin-budget-panel";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
-import {
-  changeDeliveriesByFilterAction,
-  countBulkDeliveryChangeAction,
-} from "@/lib/actions/change-deliveries-by-filter";
 import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
@@ -64,19 +60,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
         channels={CHANNELS}
       />
       {initial ? (
-        <BulkDeliveryActions
-          key={`bulk${deliveryListSearch(search, { cursor: undefined })}`}
-          search={search}
-          countAction={countBulkDeliveryChangeAction}
-          changeAction={changeDeliveriesByFilterAction}
-        />
+        <BulkDeliveryActions key={`bulk${deliveryListSearch(search, { cursor: undefined })}`} search={search} />
       ) : null}
       {initial ? (
-        <DeliveriesLive
-          initial={initial}
-          search={search}
-          organizationNames={Object.fromEntries(organizations.map((org) => [org.id, org.name]))}
-        />
+        // Keyed by the filter and page: a new view starts with nothing ticked.
+        <DeliveriesLive key={`live${deliveryListSearch(search)}`} initial={initial} search={search} />
       ) : (
         <Card>
           <div role="alert" className="text-sm text-red-800" data-testid="filter-error">

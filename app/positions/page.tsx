@@ -79,7 +79,7 @@ export default async function PositionsPage({ searchParams }: { searchParams: Se
                       {p.externalId}
                     </td>
                     <td className="px-4 py-3 text-slate-700 [overflow-wrap:anywhere]">
-                      {p.currentStatus ? p.currentStatus.label : <span className="text-slate-400">none</span>}
+                      {p.currentStatus ? p.currentStatus.label : <span className="text-slate-500">none</span>}
                     </td>
                     <td className="hidden px-4 py-3 text-right tabular-nums text-slate-700 sm:table-cell">
                       {p.seekProfileCount}

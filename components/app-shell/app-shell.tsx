@@ -36,6 +36,13 @@ export function AppShell({
   const scopeLabel = user.role === "admin" ? "Administrator · all organizations" : (user.organization?.name ?? "");
   return (
     <div className="min-h-screen">
+      {/* The first Tab stop: keyboard users skip the header and navigation on every page. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-indigo-700 focus:shadow-lg focus:outline-2 focus:outline-indigo-600"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <div
           className={`mx-auto flex flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6 ${wide ? "max-w-[100rem]" : "max-w-7xl"}`}
@@ -81,7 +88,7 @@ export function AppShell({
             })}
           </ul>
         </nav>
-        <main className="min-w-0 flex-1">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
           <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
             <div className="min-w-0">
               <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>

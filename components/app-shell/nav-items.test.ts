@@ -9,6 +9,7 @@ describe("navigation by role", () => {
       "Users",
       "API keys",
       "Deliveries",
+      "Failures",
       "Pipelines",
       "Positions",
     ]);

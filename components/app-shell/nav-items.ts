@@ -8,6 +8,7 @@ const ADMIN_NAV: readonly TNavItem[] = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/deliveries", label: "Deliveries" },
+  { href: "/failures", label: "Failures" },
   { href: "/pipelines", label: "Pipelines" },
   { href: "/positions", label: "Positions" },
 ];

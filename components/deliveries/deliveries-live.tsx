@@ -4,27 +4,22 @@
 // heard from the server and says so plainly when a refresh fails, keeping the last good data on screen.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { buttonSecondary, linkClass } from "@/components/ui/styles";
 import type { TAdminDeliveryPage } from "@/lib/delivery-log/admin-delivery-types";
 import { deliveryListSearch, type TDeliveryListSearch, withoutCursor } from "@/lib/delivery-log/delivery-list-search";
+import { matchingCount } from "@/lib/delivery-log/matching-count";
 import { DeliveryTable } from "./delivery-table";
 import { fetchJson } from "./fetch-json";
 import { LiveStatus } from "./live-status";
+import { SelectionBar } from "./selection-bar";
 import { StateFilterLinks } from "./state-filter-links";
 import { useNow } from "./use-now";
 
 export const POLL_MS = 3_000;
 
-export function DeliveriesLive({
-  initial,
-  search,
-  organizationNames,
-}: {
-  initial: TAdminDeliveryPage;
-  search: TDeliveryListSearch;
-  organizationNames: Record<string, string>;
-}) {
+export function DeliveriesLive({ initial, search }: { initial: TAdminDeliveryPage; search: TDeliveryListSearch }) {
   const queryString = deliveryListSearch(search);
   const query = useQuery({
     queryKey: ["admin-deliveries", queryString],
@@ -37,6 +32,9 @@ export function DeliveriesLive({
   const page = query.data;
   const filtered = Object.keys(withoutCursor(search)).length > 0;
   const detailSuffix = queryString ? `?back=${encodeURIComponent(queryString)}` : "";
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Only ticked rows still on the page count: a row the refresh dropped is not acted on unseen.
+  const selectedOnPage = page.deliveries.filter((row) => selected.has(row.id)).map((row) => row.id);
 
   return (
     <>
@@ -60,12 +58,30 @@ export function DeliveriesLive({
         {page.deliveries.length === 0 ? (
           <EmptyState filtered={filtered} />
         ) : (
-          <DeliveryTable
-            rows={page.deliveries}
-            organizationNames={organizationNames}
-            now={now}
-            detailSuffix={detailSuffix}
-          />
+          <>
+            <SelectionBar
+              selectedIds={selectedOnPage}
+              pageSize={page.deliveries.length}
+              matching={matchingCount(page.counts, search.state)}
+              filter={withoutCursor(search)}
+              onClear={() => setSelected(new Set())}
+            />
+            <DeliveryTable
+              rows={page.deliveries}
+              now={now}
+              detailSuffix={detailSuffix}
+              selection={{
+                selected,
+                onChange: setSelected,
+                rowLabel: (id) => {
+                  const row = page.deliveries.find((r) => r.id === id);
+                  return row
+                    ? `Select ${row.kind}${row.applicationExternalId ? ` for ${row.applicationExternalId}` : ""} (${row.state})`
+                    : `Select delivery ${id}`;
+                },
+              }}
+            />
+          </>
         )}
         {search.cursor || page.nextCursor ? (
           <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">

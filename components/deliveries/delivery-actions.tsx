@@ -3,6 +3,7 @@
 // buttons; after a change the delivery is fetched again at once rather than at the next poll.
 import { useQueryClient } from "@tanstack/react-query";
 import { startTransition, useActionState, useCallback, useEffect, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { buttonDanger, buttonPrimary } from "@/components/ui/styles";
 import { IDLE_STATE, type TActionState } from "@/lib/actions/action-state";
 import type { TAdminDeliveryChangeResult } from "@/lib/delivery-log/admin-delivery-change";
@@ -32,23 +33,43 @@ function ActionButton({
   onResult: (state: TActionState<TAdminDeliveryChangeResult>) => void;
 }) {
   const [state, run, pending] = useActionState<TActionState<TAdminDeliveryChangeResult>, FormData>(action, IDLE_STATE);
+  const [asking, setAsking] = useState(false);
   useEffect(() => {
     if (state.status !== "idle") onResult(state);
   }, [state, onResult]);
+  const send = () => {
+    const formData = new FormData();
+    formData.set("deliveryId", deliveryId);
+    startTransition(() => run(formData));
+  };
   return (
     <form
       aria-label={label}
       onSubmit={(event) => {
         event.preventDefault();
-        if (confirmMessage && !window.confirm(confirmMessage)) return;
-        const formData = new FormData(event.currentTarget);
-        startTransition(() => run(formData));
+        // A confirmation is the app's own dialog (focus moves in, Esc keeps it), never window.confirm.
+        if (confirmMessage) setAsking(true);
+        else send();
       }}
     >
-      <input type="hidden" name="deliveryId" value={deliveryId} />
       <button type="submit" className={className} disabled={pending}>
         {pending ? pendingLabel : label}
       </button>
+      {confirmMessage ? (
+        <ConfirmDialog
+          open={asking}
+          onOpenChange={setAsking}
+          title={confirmMessage}
+          confirmLabel={label}
+          cancelLabel="Keep it"
+          tone="danger"
+          onConfirm={() => {
+            setAsking(false);
+            send();
+          }}
+          testId="confirm-dialog"
+        />
+      ) : null}
     </form>
   );
 }

@@ -8,7 +8,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
 import type { TAdminDeliveryDetail } from "@/lib/delivery-log/admin-delivery-types";
-import { explainSchedule } from "@/lib/delivery-log/explain-schedule";
+import { deliveryStatusLine } from "@/lib/delivery-log/status-line";
 import { formatDateTime } from "@/lib/format/format-date-time";
 import { formatRelative } from "@/lib/format/format-relative";
 import { AttemptTimeline } from "./attempt-timeline";
@@ -34,7 +34,8 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
   });
   const now = useNow();
   const d = query.data;
-  const schedule = explainSchedule(
+  // One line for what happens next: pause, circuit and lease all accounted for (lib/delivery-log/status-line).
+  const line = deliveryStatusLine(
     {
       state: d.state,
       nextAttemptAt: new Date(d.nextAttemptAt),
@@ -42,12 +43,14 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
       leaseExpiresAt: at(d.leaseExpiresAt),
       lastErrorCode: d.lastErrorCode,
       deliveredAt: at(d.deliveredAt),
+      channel: d.channel,
+      destination: d.destination,
+      channelPaused: d.cause.channelPaused,
+      destinationBlockedUntil: at(d.cause.destinationBlockedUntil),
+      destinationLastError: d.cause.destinationLastError,
     },
     now ?? new Date(d.generatedAt),
   );
-  // A paused channel or an open circuit holds back only rows that would otherwise be sent.
-  const waiting = d.state === "pending" || d.state === "in_flight";
-  const blockedUntil = at(d.cause.destinationBlockedUntil);
   const when = (iso: string | null, empty = "—") => {
     const date = at(iso);
     if (!date) return empty;
@@ -70,30 +73,27 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
             <span className="scale-110 origin-left" data-testid="delivery-state" data-state={d.state}>
               <StateBadge state={d.state} />
             </span>
-            <p className="min-w-0 flex-1 text-sm text-slate-700">
-              {schedule.text}
-              {schedule.at && schedule.kind === "scheduled" ? (
-                <span className="block text-slate-500">Next attempt {when(schedule.at.toISOString())}</span>
+            <p className="min-w-0 flex-1 text-sm text-slate-700" data-testid="status-line" data-kind={line.kind}>
+              <span
+                className={line.kind === "paused" || line.kind === "circuit" ? "font-medium text-amber-800" : undefined}
+              >
+                {line.text}
+              </span>
+              {line.at && (line.kind === "scheduled" || line.kind === "circuit") ? (
+                <span className="block text-slate-600">Next attempt {when(line.at.toISOString())}</span>
               ) : null}
-              {schedule.at && schedule.kind === "sending" ? (
-                <span className="block text-slate-500">Its lease runs until {when(schedule.at.toISOString())}</span>
-              ) : null}
-              {waiting && d.cause.channelPaused ? (
-                <span className="block font-medium text-amber-800" data-testid="held-back">
-                  Held back: the {d.channel} channel is paused; nothing is sent until an admin resumes it.
-                </span>
-              ) : null}
-              {waiting && blockedUntil && now && blockedUntil > now ? (
-                <span className="block font-medium text-amber-800" data-testid="held-back">
-                  Held back: the circuit to {d.destination} is open after repeated failures, until{" "}
-                  {when(d.cause.destinationBlockedUntil)}
-                  {d.cause.destinationLastError ? ` (${d.cause.destinationLastError})` : ""}.
-                </span>
+              {line.at && line.kind === "sending" ? (
+                <span className="block text-slate-600">Its lease runs until {when(line.at.toISOString())}</span>
               ) : null}
             </p>
           </div>
           {d.lastErrorCode || d.lastError ? (
             <div className="rounded-md border border-red-100 bg-red-50 px-3 py-2 text-sm" data-testid="last-error">
+              {line.errorLabel ? (
+                <p className="text-xs font-medium text-slate-700" data-testid="error-label">
+                  {line.errorLabel}
+                </p>
+              ) : null}
               <p className="font-mono text-xs font-semibold text-red-800">{d.lastErrorCode ?? "error"}</p>
               {d.lastError ? <p className="mt-1 text-red-800 [overflow-wrap:anywhere]">{d.lastError}</p> : null}
               {d.errorHint ? (
@@ -120,7 +120,15 @@ export function DeliveryDetailLive({ initial, ...actions }: { initial: TAdminDel
             {d.destination}
           </Fact>
           <Fact label="Attempts">{d.attempts}</Fact>
-          <Fact label="Next attempt">{d.state === "pending" ? when(d.nextAttemptAt) : "— (not scheduled)"}</Fact>
+          <Fact label="Next attempt">
+            {line.kind === "due"
+              ? "due now"
+              : (line.kind === "scheduled" || line.kind === "circuit") && line.at
+                ? when(line.at.toISOString())
+                : line.kind === "paused"
+                  ? "when the channel is resumed"
+                  : "— (not scheduled)"}
+          </Fact>
           <Fact label="Event time">{when(d.occurredAt)}</Fact>
           <Fact label="Queued">{when(d.createdAt)}</Fact>
           <Fact label="Delivered">{when(d.deliveredAt, "not yet")}</Fact>

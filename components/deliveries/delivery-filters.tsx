@@ -70,7 +70,13 @@ export function DeliveryFilters({
   );
   const filtered = Object.keys(withoutCursor(search)).length > 0;
   const moreFiltersSet = Boolean(
-    search.kind || search.application || search.position || search.candidate || search.from || search.to,
+    search.kind ||
+      search.application ||
+      search.position ||
+      search.candidate ||
+      search.error ||
+      search.from ||
+      search.to,
   );
   return (
     <form
@@ -120,7 +126,7 @@ export function DeliveryFilters({
       {/* The rarer filters fold away (open when one is set), so on a phone the list is not pushed far down. */}
       <details className="group w-full" open={moreFiltersSet}>
         <summary className="cursor-pointer text-sm font-medium text-indigo-700 focus-visible:rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-          More filters: signal type, application, position, candidate, time
+          More filters: signal type, application, position, candidate, error code, time
         </summary>
         <div className="mt-3 flex flex-wrap items-start gap-3">
           {select("kind", "Signal type", [
@@ -130,6 +136,7 @@ export function DeliveryFilters({
           {input("application", "Application id", { placeholder: "ATS id or Signalhouse id" })}
           {input("position", "Position id", { placeholder: "ATS id or Signalhouse id" })}
           {input("candidate", "Candidate id", { placeholder: "ATS id or Signalhouse id" })}
+          {input("error", "Error code", { placeholder: "SEEK_5XX, or NONE" })}
           <div className="flex w-full min-w-0 gap-2 lg:w-[calc(50%-0.375rem)]">
             <div className="min-w-0 flex-1">
               {label("from", "Created from (UTC)")}

@@ -1,13 +1,19 @@
 "use client";
-// One page of deliveries as a table. Each row's kind links to the delivery (keyboard: Tab to the link,
-// Enter to open); the rest of the row is for reading: state, organization, attempts, what happens next.
+// One page of deliveries in the app's Table: each row says what it is about (the application / position /
+// candidate by the ATS's ids, what changed, the organization) so fifty rows of one kind can be told apart,
+// and for a failure the error in one line. The kind links to the delivery (Tab, Enter). With `selection`,
+// each row has a checkbox (shift-click selects a range) for the log's bulk retry and cancel.
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import type { TAdminDeliveryRow } from "@/lib/delivery-log/admin-delivery-types";
+import { Table, type TTableSelection } from "@/components/ui/table";
+import type { TAdminDeliveryListRow } from "@/lib/delivery-log/admin-delivery-types";
 import { formatDateTime } from "@/lib/format/format-date-time";
 import { formatRelative } from "@/lib/format/format-relative";
 import { StateBadge } from "./state-badge";
 
-function NextStep({ row, now }: { row: TAdminDeliveryRow; now: Date | null }) {
+type Row = TAdminDeliveryListRow;
+
+function NextStep({ row, now }: { row: Row; now: Date | null }) {
   switch (row.state) {
     case "pending": {
       const at = new Date(row.nextAttemptAt);
@@ -15,7 +21,7 @@ function NextStep({ row, now }: { row: TAdminDeliveryRow; now: Date | null }) {
       return (
         <span className="text-slate-700">
           {due ? "due now" : now ? `next ${formatRelative(at, now)}` : `next ${formatDateTime(at)}`}
-          {row.lastErrorCode ? <ErrorCode code={row.lastErrorCode} title={row.lastError} /> : null}
+          {row.errorSummary ? <ErrorSummary text={row.errorSummary} title={row.lastError} previous /> : null}
         </span>
       );
     }
@@ -28,107 +34,132 @@ function NextStep({ row, now }: { row: TAdminDeliveryRow; now: Date | null }) {
         </span>
       );
     default:
-      return row.lastErrorCode ? (
-        <ErrorCode code={row.lastErrorCode} title={row.lastError} />
+      return row.errorSummary ? (
+        <ErrorSummary text={row.errorSummary} title={row.lastError} />
       ) : (
         <span className="text-slate-500">—</span>
       );
   }
 }
 
-function ErrorCode({ code, title }: { code: string; title: string | null }) {
+function ErrorSummary({ text, title, previous = false }: { text: string; title: string | null; previous?: boolean }) {
   return (
-    <span title={title ?? undefined} className="block max-w-[16rem] truncate font-mono text-xs text-red-700">
-      {code}
+    <span title={title ?? undefined} className="block max-w-[22rem] text-xs text-red-800" data-testid="error-summary">
+      {previous ? <span className="text-slate-600">last try: </span> : null}
+      <span className="break-words font-mono">{text}</span>
     </span>
   );
 }
 
+/** "APP-7 · POS-9 · candidate CAND-3": the ids the ATS knows the records by. */
+function AtsIds({ row }: { row: Row }) {
+  const parts = [
+    row.applicationExternalId ? `application ${row.applicationExternalId}` : null,
+    row.positionExternalId ? `position ${row.positionExternalId}` : null,
+    row.candidateExternalId ? `candidate ${row.candidateExternalId}` : null,
+  ].filter((part): part is string => part !== null);
+  if (parts.length === 0) return null;
+  return (
+    <p className="mt-0.5 break-all font-mono text-xs text-slate-600" data-testid="ats-ids">
+      {parts.join(" · ")}
+    </p>
+  );
+}
+
+function columns(now: Date | null, detailSuffix: string): ColumnDef<Row>[] {
+  return [
+    {
+      id: "delivery",
+      header: "Delivery",
+      cell: ({ row: { original: row } }) => (
+        <div className="min-w-[12rem]">
+          <Link
+            href={`/deliveries/${row.id}${detailSuffix}`}
+            className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
+            {row.kind}
+          </Link>
+          {row.change ? (
+            <p className="mt-0.5 text-sm text-slate-900" data-testid="change">
+              {row.change}
+            </p>
+          ) : null}
+          <AtsIds row={row} />
+          <p className="mt-0.5 text-xs text-slate-600">
+            {row.channel}
+            {row.tokenPrefix ? <span className="font-mono"> · token {row.tokenPrefix}…</span> : null}
+          </p>
+          <p className="mt-0.5 text-xs text-slate-600 md:hidden">{row.organizationName ?? row.organizationId}</p>
+        </div>
+      ),
+    },
+    {
+      id: "state",
+      header: "State",
+      meta: { className: "whitespace-nowrap" },
+      cell: ({ row: { original: row } }) => (
+        <>
+          <StateBadge state={row.state} />
+          <p className="mt-1 whitespace-normal text-xs lg:hidden">
+            <NextStep row={row} now={now} />
+          </p>
+        </>
+      ),
+    },
+    {
+      id: "organization",
+      header: "Organization",
+      meta: { className: "hidden text-slate-700 md:table-cell" },
+      cell: ({ row: { original: row } }) =>
+        row.organizationName ?? <span className="font-mono text-xs">{row.organizationId}</span>,
+    },
+    {
+      id: "attempts",
+      header: "Attempts",
+      meta: { className: "hidden text-right tabular-nums text-slate-700 sm:table-cell" },
+      cell: ({ row: { original: row } }) => row.attempts,
+    },
+    {
+      id: "next",
+      header: "Next step / last error",
+      meta: { className: "hidden lg:table-cell" },
+      cell: ({ row: { original: row } }) => <NextStep row={row} now={now} />,
+    },
+    {
+      id: "created",
+      header: "Created",
+      meta: { className: "hidden whitespace-nowrap text-slate-600 sm:pr-5 xl:table-cell" },
+      cell: ({ row: { original: row } }) => formatDateTime(new Date(row.createdAt)),
+    },
+  ];
+}
+
 export function DeliveryTable({
   rows,
-  organizationNames,
   now,
   detailSuffix,
+  selection,
 }: {
-  rows: TAdminDeliveryRow[];
-  organizationNames: Record<string, string>;
+  rows: Row[];
   now: Date | null;
   /** appended to each row's link: the list's own filters, so the detail page can lead back to them */
   detailSuffix: string;
+  selection?: TTableSelection;
 }) {
   return (
-    <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
-      <table className="min-w-full text-left text-sm" data-testid="deliveries-table">
-        <caption className="sr-only">Deliveries, newest first</caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium sm:pl-5">
-              Delivery
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              State
-            </th>
-            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">
-              Organization
-            </th>
-            <th scope="col" className="hidden px-4 py-2 text-right font-medium sm:table-cell">
-              Attempts
-            </th>
-            <th scope="col" className="hidden px-4 py-2 font-medium lg:table-cell">
-              Next step / last error
-            </th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:pr-5 xl:table-cell">
-              Created
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr
-              key={row.id}
-              data-testid="delivery-row"
-              data-id={row.id}
-              data-state={row.state}
-              data-channel={row.channel}
-              className="hover:bg-slate-50"
-            >
-              <td className="px-4 py-3 sm:pl-5">
-                <Link
-                  href={`/deliveries/${row.id}${detailSuffix}`}
-                  className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-                >
-                  {row.kind}
-                </Link>
-                <p className="mt-0.5 text-xs text-slate-500">
-                  {row.channel}
-                  {row.tokenPrefix ? <span className="font-mono"> · token {row.tokenPrefix}…</span> : null}
-                </p>
-                <p className="mt-0.5 text-xs text-slate-500 md:hidden">
-                  {organizationNames[row.organizationId] ?? row.organizationId}
-                </p>
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <StateBadge state={row.state} />
-                <p className="mt-1 whitespace-normal text-xs lg:hidden">
-                  <NextStep row={row} now={now} />
-                </p>
-              </td>
-              <td className="hidden px-4 py-3 text-slate-700 md:table-cell">
-                {organizationNames[row.organizationId] ?? (
-                  <span className="font-mono text-xs">{row.organizationId}</span>
-                )}
-              </td>
-              <td className="hidden px-4 py-3 text-right tabular-nums text-slate-700 sm:table-cell">{row.attempts}</td>
-              <td className="hidden px-4 py-3 lg:table-cell">
-                <NextStep row={row} now={now} />
-              </td>
-              <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 sm:pr-5 xl:table-cell">
-                {formatDateTime(new Date(row.createdAt))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      data={rows}
+      columns={columns(now, detailSuffix)}
+      getRowId={(row) => row.id}
+      caption="Deliveries, newest first"
+      testId="deliveries-table"
+      selection={selection}
+      rowAttributes={(row) => ({
+        "data-testid": "delivery-row",
+        "data-id": row.id,
+        "data-state": row.state,
+        "data-channel": row.channel,
+      })}
+    />
   );
 }

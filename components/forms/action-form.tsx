@@ -2,8 +2,18 @@
 // A form bound to a server action through useActionState: shows the action's message or error, marks
 // the fields it names, and disables the submit button while the action runs. Fields read their errors
 // through context (see field.tsx), so pages compose forms from server-rendered children.
-import { createContext, type ReactNode, startTransition, useActionState, useContext, useEffect, useRef } from "react";
+import {
+  createContext,
+  type ReactNode,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { IDLE_STATE, type TActionState, type TFieldErrors } from "@/lib/actions/action-state";
+import { ConfirmDialog } from "../ui/dialog";
 import { buttonPrimary } from "../ui/styles";
 
 type Action<T> = (prev: TActionState<T>, formData: FormData) => Promise<TActionState<T>>;
@@ -48,6 +58,8 @@ export function ActionForm<T>({
 }) {
   const [state, formAction, pending] = useActionState<TActionState<T>, FormData>(action, IDLE_STATE);
   const formRef = useRef<HTMLFormElement>(null);
+  // What the person submitted, held while the confirmation dialog asks (the app's own, never window.confirm).
+  const [asking, setAsking] = useState<FormData | null>(null);
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   // Submitting through onSubmit (not <form action>) keeps what the person typed when the action reports
   // an error; the fields are cleared only after a success.
@@ -63,9 +75,9 @@ export function ActionForm<T>({
         noValidate={noValidate}
         onSubmit={(event) => {
           event.preventDefault();
-          if (confirmMessage && !window.confirm(confirmMessage)) return;
           const formData = new FormData(event.currentTarget);
-          startTransition(() => formAction(formData));
+          if (confirmMessage) setAsking(formData);
+          else startTransition(() => formAction(formData));
         }}
       >
         {children}
@@ -76,6 +88,23 @@ export function ActionForm<T>({
           <FormStatus state={state} showSuccess={showSuccess} />
         </div>
       </form>
+      {confirmMessage ? (
+        <ConfirmDialog
+          open={asking !== null}
+          onOpenChange={(open) => {
+            if (!open) setAsking(null);
+          }}
+          title={confirmMessage}
+          confirmLabel={submitLabel}
+          cancelLabel="Keep as it is"
+          tone="danger"
+          onConfirm={() => {
+            const formData = asking;
+            setAsking(null);
+            if (formData) startTransition(() => formAction(formData));
+          }}
+        />
+      ) : null}
       {after?.(state)}
     </FieldErrorsContext.Provider>
   );

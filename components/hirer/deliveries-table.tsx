@@ -2,6 +2,8 @@
 // with `retry`, a button to send it again). No payloads, attempts or error messages (delivery internals
 // stay on the admins' pages).
 
+import Link from "next/link";
+import { linkClass } from "@/components/ui/styles";
 import { retryOwnDeliveryAction } from "@/lib/actions/retry-own-delivery";
 import type { TRecordDelivery } from "@/lib/delivery/deliveries-of-record";
 import { formatDateTimeSeconds } from "@/lib/format/format-date-time";
@@ -13,11 +15,14 @@ export function DeliveriesTable({
   deliveries,
   empty,
   retry = false,
+  linkToDelivery = false,
 }: {
   deliveries: readonly TRecordDelivery[];
   empty: string;
   /** offer "Retry" on failed and dead deliveries (the viewer may change things) */
   retry?: boolean;
+  /** admins: each board name links to the delivery's own page (hirers have no delivery pages) */
+  linkToDelivery?: boolean;
 }) {
   if (deliveries.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
@@ -35,7 +40,13 @@ export function DeliveriesTable({
           {deliveries.map((d) => (
             <tr key={d.id} data-testid="delivery-row" data-kind={d.kind} data-channel={d.channel}>
               <td className="px-4 py-3 sm:px-5">
-                <p className="font-medium text-slate-900">{channelName(d.channel)}</p>
+                {linkToDelivery ? (
+                  <Link href={`/deliveries/${encodeURIComponent(d.id)}`} className={`font-medium ${linkClass}`}>
+                    {channelName(d.channel)}
+                  </Link>
+                ) : (
+                  <p className="font-medium text-slate-900">{channelName(d.channel)}</p>
+                )}
                 <p className="text-xs text-slate-500">{d.kind}</p>
                 <p className="mt-0.5 text-xs text-slate-500 md:hidden">
                   created {formatDateTimeSeconds(d.createdAt)}

@@ -19,12 +19,15 @@ export function LiveDeliveries({
   source,
   empty,
   retry,
+  linkToDelivery = false,
 }: {
   initial: TRecordDelivery[];
   /** the record, as the API names it */
   source: { org: string } & ({ applicationId: string } | { positionId: string });
   empty: string;
   retry: boolean;
+  /** admins: each board name links to the delivery's own page */
+  linkToDelivery?: boolean;
 }) {
   const url = `/api/hirer/deliveries?${new URLSearchParams(source)}`;
   const { data, error } = useQuery({
@@ -47,7 +50,7 @@ export function LiveDeliveries({
           Not refreshing: {error.message}
         </p>
       ) : null}
-      <DeliveriesTable deliveries={data} empty={empty} retry={retry} />
+      <DeliveriesTable deliveries={data} empty={empty} retry={retry} linkToDelivery={linkToDelivery} />
     </>
   );
 }

@@ -3,7 +3,8 @@
 // every organization). The result is said in words beside the button, and the overview is fetched again
 // at once so the new state shows without waiting for the next poll.
 import { useQueryClient } from "@tanstack/react-query";
-import { startTransition, useActionState, useEffect } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { buttonDanger, buttonPrimary } from "@/components/ui/styles";
 import { IDLE_STATE, type TActionState } from "@/lib/actions/action-state";
 import { setChannelPausedAction } from "@/lib/actions/set-channel-paused";
@@ -16,6 +17,7 @@ export function PauseControl({ channel, name, paused }: { channel: string; name:
     setChannelPausedAction,
     IDLE_STATE,
   );
+  const [asking, setAsking] = useState<FormData | null>(null);
   useEffect(() => {
     if (state.status !== "idle") void queryClient.invalidateQueries({ queryKey: OVERVIEW_QUERY_KEY });
   }, [state, queryClient]);
@@ -26,16 +28,10 @@ export function PauseControl({ channel, name, paused }: { channel: string; name:
         aria-label={label}
         onSubmit={(event) => {
           event.preventDefault();
-          if (
-            !paused &&
-            !window.confirm(
-              `Pause ${name}? Workers stop sending its deliveries for every organization until it is resumed.`,
-            )
-          ) {
-            return;
-          }
           const formData = new FormData(event.currentTarget);
-          startTransition(() => run(formData));
+          // Pausing stops every organization's deliveries: asked in the app's own dialog first.
+          if (!paused) setAsking(formData);
+          else startTransition(() => run(formData));
         }}
       >
         <input type="hidden" name="channel" value={channel} />
@@ -45,6 +41,22 @@ export function PauseControl({ channel, name, paused }: { channel: string; name:
           <span className="sr-only"> {name}</span>
         </button>
       </form>
+      <ConfirmDialog
+        open={asking !== null}
+        onOpenChange={(open) => {
+          if (!open) setAsking(null);
+        }}
+        title={`Pause ${name}?`}
+        description="Workers stop sending its deliveries for every organization until it is resumed."
+        confirmLabel="Pause"
+        cancelLabel="Keep sending"
+        tone="danger"
+        onConfirm={() => {
+          const formData = asking;
+          setAsking(null);
+          if (formData) startTransition(() => run(formData));
+        }}
+      />
       <div aria-live="polite" className="max-w-xs text-xs sm:text-right" data-testid={`pause-result-${channel}`}>
         {state.status === "error" ? (
           <p role="alert" className="font-medium text-red-700">

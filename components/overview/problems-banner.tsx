@@ -45,7 +45,7 @@ export function ProblemsBanner({ problems, delivering }: { problems: TProblem[];
                     href={problem.href}
                     className="font-medium underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
                   >
-                    Show deliveries
+                    {problem.linkText ?? "Show deliveries"}
                   </Link>
                 </>
               ) : null}

@@ -30,7 +30,8 @@ export function ThroughputChart({ points, name, drawn }: { points: TMinutePoint[
         ) : null}
         {drawn ? (
           <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 320, height: HEIGHT }}>
-            <ComposedChart data={points} margin={{ top: 6, right: 6, bottom: 0, left: -18 }}>
+            {/* Hidden from assistive tech (the figure has a text summary), so not focusable either. */}
+            <ComposedChart data={points} margin={{ top: 6, right: 6, bottom: 0, left: -18 }} accessibilityLayer={false}>
               <CartesianGrid stroke="#e2e8f0" vertical={false} />
               <XAxis
                 dataKey="at"

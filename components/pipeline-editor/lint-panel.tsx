@@ -58,7 +58,7 @@ export function LintPanel(props: {
               <div className="flex flex-wrap items-center gap-2">
                 <span
                   className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${
-                    isError ? "bg-rose-700 text-white" : "bg-amber-600 text-white"
+                    isError ? "bg-rose-700 text-white" : "bg-amber-700 text-white"
                   }`}
                 >
                   {isError ? "Error" : "Warning"}

@@ -81,7 +81,8 @@ describe("overviewProblems", () => {
       {
         severity: "critical",
         text: "SEEK-HISTORY: 2 deliveries failed or died in the last hour and will not be retried on their own.",
-        href: "/deliveries?channel=seek-history&state=failed",
+        href: "/failures",
+        linkText: "Show failure groups",
       },
       {
         severity: "warning",

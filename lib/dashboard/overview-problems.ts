@@ -6,7 +6,13 @@ import { formatDuration } from "./format-duration";
 import { isOverExpectation } from "./latency-verdict";
 import type { TOverview } from "./overview-types";
 
-export type TProblem = { severity: "critical" | "warning"; text: string; href?: string };
+export type TProblem = {
+  severity: "critical" | "warning";
+  text: string;
+  href?: string;
+  /** the link's words, when it leads elsewhere than the rows themselves */
+  linkText?: string;
+};
 
 const list = (channel: string, state?: string) => `/deliveries${deliveryListSearch({ channel, state })}`;
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -51,7 +57,9 @@ export function overviewProblems(overview: TOverview, names: (channel: string) =
       critical.push({
         severity: "critical",
         text: `${name}: ${plural(ended, "delivery", "deliveries")} failed or died in the last hour and will not be retried on their own.`,
-        href: list(channel.channel, channel.lastHour.failed > 0 ? "failed" : "dead"),
+        // Failures are worked through as groups by cause (organization + error), not row by row.
+        href: "/failures",
+        linkText: "Show failure groups",
       });
     }
     const oldest = channel.oldestPendingAt ? at - Date.parse(channel.oldestPendingAt) : null;

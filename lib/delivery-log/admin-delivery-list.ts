@@ -2,11 +2,13 @@
 // the counts by state, as plain JSON for the page's first render and for its polling route.
 import type { TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
-import type { TAdminDeliveryPage, TAdminDeliveryRow } from "./admin-delivery-types";
+import type { TAdminDeliveryListRow, TAdminDeliveryPage, TAdminDeliveryRow } from "./admin-delivery-types";
 import { describeSearch } from "./classify-search";
 import { countDeliveriesByState } from "./count-deliveries-by-state";
 import { filterOf, type TDeliveryLogQuery } from "./delivery-log-filter";
 import { listResolvedDeliveries, type TDeliverySummary } from "./delivery-views";
+import { summarizeError } from "./describe-change";
+import { contextOf, readRowContext } from "./read-row-context";
 import { resolveLogFilter } from "./resolve-log-filter";
 
 /** Picks the row's fields one by one: a wider row (a detail read, with its payload) passes nothing else on. */
@@ -39,8 +41,18 @@ export async function readAdminDeliveryPage(
     listResolvedDeliveries(db, scope, filter, { cursor: query.cursor, limit: query.limit }),
     countDeliveriesByState(db, scope, filter),
   ]);
+  const contexts = await readRowContext(
+    db,
+    scope,
+    page.deliveries.map((row) => row.id),
+  );
+  const deliveries: TAdminDeliveryListRow[] = page.deliveries.map((row) => ({
+    ...toAdminRow(row),
+    ...contextOf(contexts, row.id),
+    errorSummary: row.state === "delivered" ? null : summarizeError(row.lastErrorCode, row.lastError),
+  }));
   return {
-    deliveries: page.deliveries.map(toAdminRow),
+    deliveries,
     nextCursor: page.nextCursor,
     counts,
     searchedFor: filter.search ? describeSearch(filter.search.plan) : null,

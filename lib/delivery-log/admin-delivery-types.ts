@@ -2,6 +2,7 @@
 // JSON (times as ISO strings), already redacted. Pure types: safe to import from client components.
 import type { DeliveryState } from "../generated/prisma/enums";
 import type { TDeliveryCause } from "./read-delivery-cause";
+import type { TRowContext } from "./read-row-context";
 
 export type TAdminDeliveryRow = {
   id: string;
@@ -20,10 +21,17 @@ export type TAdminDeliveryRow = {
   deliveredAt: string | null;
 };
 
+/** A row of the log as listed: what tells it apart from its neighbours (read-row-context.ts) included. */
+export type TAdminDeliveryListRow = TAdminDeliveryRow &
+  TRowContext & {
+    /** "SEEK_5XX: upstream said 503", one line, for failed, dead and retrying rows */
+    errorSummary: string | null;
+  };
+
 export type TStateCounts = Record<DeliveryState, number>;
 
 export type TAdminDeliveryPage = {
-  deliveries: TAdminDeliveryRow[];
+  deliveries: TAdminDeliveryListRow[];
   nextCursor: string | null;
   /** rows per state for the same organization and channel filter (the state filter aside) */
   counts: TStateCounts;

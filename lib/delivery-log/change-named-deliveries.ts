@@ -2,6 +2,7 @@
 // named row that did not change was left alone. Nothing changed → an AppError saying why, nothing written.
 import type { TScope } from "../data/scope";
 import type { Db } from "../db/client";
+import type { DbOrTx } from "../db/tx";
 import { Prisma } from "../generated/prisma/client";
 import {
   explainRefusals,
@@ -17,6 +18,23 @@ import {
   type TChangeVerb,
   updateDeliveries,
 } from "./change-deliveries";
+
+/**
+ * How many of the named deliveries the change would touch now (the rest are delivered, in flight, expired,
+ * cancelled or outside the scope): what the log's "Retry 7 selected?" confirmation shows.
+ */
+export async function countChangeableNamed(
+  db: DbOrTx,
+  scope: TScope,
+  verb: TChangeVerb,
+  input: TAdminDeliveryChangeInput,
+): Promise<number> {
+  const named = Prisma.sql`id IN (${Prisma.join(input.deliveryIds)})`;
+  const [row] = await db.$queryRaw<{ count: number }[]>(
+    Prisma.sql`SELECT count(*)::int AS count FROM "Delivery" ${changeableWhere(scope, verb, {}, [named])}`,
+  );
+  return row?.count ?? 0;
+}
 
 const ACTION: Record<TChangeVerb, string> = { retry: "delivery.retry_now", cancel: "delivery.cancel" };
 

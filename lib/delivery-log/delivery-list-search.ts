@@ -14,6 +14,8 @@ export type TDeliveryListSearch = {
   to?: string;
   /** the search box: delivery id, X-Request-Id, application id or seek-token prefix */
   q?: string;
+  /** an error code (the failure groups' links) */
+  error?: string;
   cursor?: string;
 };
 
@@ -28,6 +30,7 @@ export const DELIVERY_LIST_SEARCH_KEYS = [
   "from",
   "to",
   "q",
+  "error",
   "cursor",
 ] as const satisfies readonly (keyof TDeliveryListSearch)[];
 

@@ -30,7 +30,7 @@ const ZRecordId = z
   .regex(/^[^\s/?#]+$/, "must be one id, without whitespace, '/', '?' or '#'");
 
 // datetime-local inputs send "2026-11-23T10:00" (no zone): the dashboard shows UTC, so it is read as UTC.
-const ZTime = z
+export const ZLogTime = z
   .string()
   .trim()
   .regex(
@@ -49,6 +49,9 @@ const ZTime = z
     return date;
   });
 
+/** The error filter's word for rows that failed without a code (Delivery.lastErrorCode IS NULL). */
+export const NO_ERROR_CODE = "NONE";
+
 const FILTER_FIELDS = {
   organization: z.string().trim().max(100).optional(),
   channel: z.enum(CHANNELS).optional(),
@@ -57,9 +60,16 @@ const FILTER_FIELDS = {
   application: ZRecordId.optional(),
   position: ZRecordId.optional(),
   candidate: ZRecordId.optional(),
-  from: ZTime.optional(),
-  to: ZTime.optional(),
+  from: ZLogTime.optional(),
+  to: ZLogTime.optional(),
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  /** Delivery.lastErrorCode, as the failure groups link to it (NONE: failed without a code) */
+  error: z
+    .string()
+    .trim()
+    .max(100, "must be at most 100 characters")
+    .regex(/^[A-Za-z0-9_.:-]+$/, "must be an error code such as SEEK_5XX (letters, digits, _ . : -)")
+    .optional(),
 };
 
 const fromBeforeTo = (value: { from?: Date; to?: Date }) => !(value.from && value.to && value.from > value.to);

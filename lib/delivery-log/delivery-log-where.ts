@@ -46,6 +46,13 @@ export function deliveryLogWhere(scope: TScope, filter: TResolvedLogFilter, extr
   if (filter.channel) conditions.push(Prisma.sql`channel = ${filter.channel}`);
   if (filter.state) conditions.push(Prisma.sql`state = ${filter.state}::"DeliveryState"`);
   if (filter.kind) conditions.push(Prisma.sql`kind = ${filter.kind}`);
+  if (filter.errorCode !== undefined) {
+    conditions.push(
+      filter.errorCode === null
+        ? Prisma.sql`"lastErrorCode" IS NULL`
+        : Prisma.sql`"lastErrorCode" = ${filter.errorCode}`,
+    );
+  }
   if (filter.from) conditions.push(Prisma.sql`"createdAt" >= ${utc(filter.from)}::timestamp`);
   if (filter.to) conditions.push(Prisma.sql`"createdAt" <= ${utc(filter.to)}::timestamp`);
   if (filter.applicationIds) conditions.push(anyOf(Prisma.sql`"applicationId"`, filter.applicationIds));

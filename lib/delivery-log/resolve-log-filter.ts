@@ -7,7 +7,7 @@ import { inScope, type TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
 import type { DeliveryState } from "../generated/prisma/enums";
 import { classifySearch, type TSearchPlan } from "./classify-search";
-import type { TDeliveryLogFilter } from "./delivery-log-filter";
+import { NO_ERROR_CODE, type TDeliveryLogFilter } from "./delivery-log-filter";
 
 /** More than this many records behind one id or one request is not a filter anyone means. */
 const LOOKUP_LIMIT = 1000;
@@ -17,6 +17,8 @@ export type TResolvedLogFilter = {
   channel?: string;
   state?: DeliveryState;
   kind?: string;
+  /** Delivery.lastErrorCode; null: rows without one */
+  errorCode?: string | null;
   from?: Date;
   to?: Date;
   applicationIds?: string[];
@@ -74,6 +76,7 @@ export async function resolveLogFilter(
     channel: filter.channel,
     state: filter.state,
     kind: filter.kind,
+    errorCode: filter.error === undefined ? undefined : filter.error === NO_ERROR_CODE ? null : filter.error,
     from: filter.from,
     to: filter.to,
     applicationIds,

@@ -2,6 +2,7 @@
 // with SIGNALHOUSE_E2E_HOOKS=1, then guarded by the cron secret and validated like every other route.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/e2e/deliveries/state/route";
+import { POST as POST_DESTINATION } from "@/app/api/e2e/destinations/state/route";
 import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { addDeliveries, createOrganization } from "../support/delivery-fixtures";
@@ -61,5 +62,34 @@ describe.each(databasesUnderTest())("POST /api/e2e/deliveries/state on %s", (kin
       state: "dead",
       lastErrorCode: "HTTP_503",
     });
+  });
+
+  it("opens and closes a destination's circuit (POST /api/e2e/destinations/state), 404 without the switch", async () => {
+    const callDestination = (body: unknown) =>
+      POST_DESTINATION(
+        new Request("http://localhost/api/e2e/destinations/state", {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${SECRET}` },
+          body: JSON.stringify(body),
+        }),
+      );
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await callDestination({ destination: "seek", blockedUntil: until, lastError: "HTTP 503" })).status).toBe(
+      200,
+    );
+    expect(await db().destinationState.findUniqueOrThrow({ where: { destination: "seek" } })).toMatchObject({
+      blockedUntil: new Date(until),
+      lastError: "HTTP 503",
+    });
+    expect((await callDestination({ destination: "seek", blockedUntil: null })).status).toBe(200);
+    expect((await db().destinationState.findUniqueOrThrow({ where: { destination: "seek" } })).blockedUntil).toBeNull();
+    process.env.SIGNALHOUSE_E2E_HOOKS = "0";
+    resetEnvCache();
+    try {
+      expect((await callDestination({ destination: "seek", blockedUntil: null })).status).toBe(404);
+    } finally {
+      process.env.SIGNALHOUSE_E2E_HOOKS = "1";
+      resetEnvCache();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // /admin/api-keys?organization=<id> — one organization's API keys, and the partner keys: create (shown once), list, revoke.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BootstrapKeyNote } from "@/components/api-keys/bootstrap-key-note";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { PartnerKeysCard } from "@/components/api-keys/partner-keys-card";
 import { AppShell } from "@/components/app-shell/app-shell";
@@ -15,6 +16,7 @@ import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/format-date-time";
+import { DEFAULT_ORGANIZATION_SLUG } from "@/lib/organizations/default-organization";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
 import { listPartnerKeys } from "@/lib/partner-keys/list-partner-keys";
 
@@ -31,6 +33,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
   const selected = organizations.find((org) => org.id === requested) ?? organizations[0];
   const keys = selected ? await listApiKeys(db(), scope, selected.id) : [];
   const partnerKeys = await listPartnerKeys(db(), scope);
+  const bootstrapKey = env().SIGNALHOUSE_BOOTSTRAP_API_KEY;
   return (
     <AppShell
       user={admin}
@@ -62,6 +65,9 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
             <CreateApiKeyForm key={selected.id} organizationId={selected.id} organizationName={selected.name} />
           </Card>
           <Card title={`Keys of ${selected.name}`} description={`${keys.length} in total`}>
+            {bootstrapKey && selected.slug === DEFAULT_ORGANIZATION_SLUG ? (
+              <BootstrapKeyNote bootstrapKey={bootstrapKey} />
+            ) : null}
             {keys.length === 0 ? (
               <p className="text-sm text-slate-600">No keys yet.</p>
             ) : (

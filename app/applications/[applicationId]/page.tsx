@@ -207,6 +207,7 @@ export default async function ApplicationPage({
             source={{ org: organization.slug, applicationId: app.externalId }}
             empty="Nothing sent about this application yet."
             retry={canChange(user)}
+            linkToDelivery={user.role === "admin"}
           />
         </QueryProvider>
       </Card>

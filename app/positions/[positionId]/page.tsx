@@ -183,7 +183,7 @@ export default async function PositionPage({ params, searchParams }: { params: P
                       <p className="mt-0.5 font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{a.externalId}</p>
                     </td>
                     <td className="px-4 py-3 text-slate-700 [overflow-wrap:anywhere]">
-                      {a.currentStatus?.label ?? <span className="text-slate-400">none</span>}
+                      {a.currentStatus?.label ?? <span className="text-slate-500">none</span>}
                     </td>
                     <td className="px-4 py-3">
                       {a.hasSeekToken ? <Badge tone="green">yes</Badge> : <Badge>no</Badge>}
@@ -215,6 +215,7 @@ export default async function PositionPage({ params, searchParams }: { params: P
             source={{ org: organization.slug, positionId: position.externalId }}
             empty="Nothing sent about this position yet."
             retry={canChange(user)}
+            linkToDelivery={user.role === "admin"}
           />
         </QueryProvider>
       </Card>

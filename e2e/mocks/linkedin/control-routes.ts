@@ -1,6 +1,6 @@
 // The mock's HTTP control surface, so a person running `npm run mock:linkedin` (or an e2e test driving
 // the app in another process) can steer it like an in-process test does.
-//   POST /__control/faults         body: LinkedinMockFaults (merged; see faults.ts)
+//   POST /__control/faults         body: LinkedinMockFaults (merged; {} clears them all; see faults.ts)
 //   POST /__control/entity-errors  body: { "noteIds": ["N2"], "status": 400, "message"?: "…", "times"?: "once"|"always"|n }
 //   POST /__control/customers      body: { "clientId", "clientSecret", "integrationContext" } (added or replaced)
 //   POST /__control/expire-tokens  every issued token stops working

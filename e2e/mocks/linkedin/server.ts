@@ -284,7 +284,14 @@ export async function startLinkedinMock(options: LinkedinMockOptions = {}): Prom
       customers = [...customers.filter((c) => c.clientId !== customer.clientId), customer];
     },
     setFaults(next: LinkedinMockFaults) {
-      const { queue: more, ...rest } = ZLinkedinMockFaults.parse(next);
+      const parsed = ZLinkedinMockFaults.parse(next);
+      // An empty body clears every fault and the queue ("SEEK is back"); anything else is merged in.
+      if (Object.keys(parsed).length === 0) {
+        faults = {};
+        queue = [];
+        return;
+      }
+      const { queue: more, ...rest } = parsed;
       faults = { ...faults, ...rest };
       queue.push(...(more ?? []));
     },

@@ -1,6 +1,6 @@
 // The mock's HTTP control surface, so a person running `npm run mock:seek` (or an e2e test driving the
 // app in another process) can steer it like an in-process test does.
-//   POST /__control/faults         body: SeekMockFaults (merged; see faults.ts)
+//   POST /__control/faults         body: SeekMockFaults (merged; {} clears them all; see faults.ts)
 //   POST /__control/bad-tokens     body: { "tokens": ["…"] } (replaces the set)
 //   POST /__control/expire-tokens  every issued partner token stops working
 //   POST /__control/reset          forget requests, faults, bad tokens, history

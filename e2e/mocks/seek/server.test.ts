@@ -229,3 +229,14 @@ describe("counting instead of logging (keepLog: false, for benchmarks)", () => {
     }
   });
 });
+
+describe("faults over HTTP", () => {
+  it("POST /__control/faults with {} clears every fault set before, so the next token request succeeds", async () => {
+    const post = (body: unknown) =>
+      fetch(`${mock.url}/__control/faults`, { method: "POST", body: JSON.stringify(body) }).then((r) => r.status);
+    expect(await post({ tokenExpiresIn: 60 })).toBe(200);
+    expect((await fetchToken(mock)).body).toMatchObject({ expires_in: 60 });
+    expect(await post({})).toBe(200);
+    expect((await fetchToken(mock)).body).toMatchObject({ expires_in: 1800 });
+  });
+});

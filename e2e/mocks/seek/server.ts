@@ -219,7 +219,14 @@ export async function startSeekMock(options: SeekMockOptions = {}): Promise<Seek
     tokenUrl: `${url}/oauth/token`,
     credentials,
     setFaults(next: SeekMockFaults) {
-      const { queue: more, ...rest } = ZSeekMockFaults.parse(next);
+      const parsed = ZSeekMockFaults.parse(next);
+      // An empty body clears every fault and the queue ("SEEK is back"); anything else is merged in.
+      if (Object.keys(parsed).length === 0) {
+        faults = {};
+        queue = [];
+        return;
+      }
+      const { queue: more, ...rest } = parsed;
       faults = { ...faults, ...rest };
       queue.push(...(more ?? []));
     },

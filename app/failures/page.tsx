@@ -1,5 +1,6 @@
 // /failures — failed and dead deliveries grouped by organization, channel and error code, to acknowledge
 // or resolve, each linking to its rows in the log; and "recover everything failed since …". Admins only.
+
 import type { Metadata } from "next";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { FailureGroupsTable } from "@/components/failures/failure-groups-table";
@@ -9,6 +10,7 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { listFailureGroups } from "@/lib/delivery-log/failure-groups/list-failure-groups";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Failures" };
 export const dynamic = "force-dynamic";
@@ -37,7 +39,7 @@ export default async function FailuresPage() {
         description={
           active.length === 0
             ? "Nothing failed that is not resolved."
-            : `${active.length} ${active.length === 1 ? "group" : "groups"}, most recent first`
+            : `${plural(active.length, "group", "groups")}, most recent first`
         }
       >
         {active.length > 0 ? <FailureGroupsTable groups={active} caption="Open failure groups" /> : null}

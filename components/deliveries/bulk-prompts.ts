@@ -11,7 +11,8 @@ import {
 import { countSelectedDeliveriesAction } from "@/lib/actions/count-selected-deliveries";
 import { retryDeliveryNowAction } from "@/lib/actions/retry-delivery-now";
 import type { TDeliveryListSearch } from "@/lib/delivery-log/delivery-list-search";
-import { formOf, plural, type TCountAnswer } from "./use-confirmed-change";
+import { plural } from "@/lib/format/plural";
+import { formOf, type TCountAnswer } from "./use-confirmed-change";
 
 export type TVerb = "retry" | "cancel";
 

@@ -5,8 +5,9 @@
 import { useState } from "react";
 import { buttonDanger, buttonSecondary, linkClass } from "@/components/ui/styles";
 import type { TDeliveryListSearch } from "@/lib/delivery-log/delivery-list-search";
+import { plural } from "@/lib/format/plural";
 import { countByFilter, countSelected, type TVerb } from "./bulk-prompts";
-import { plural, useConfirmedChange } from "./use-confirmed-change";
+import { useConfirmedChange } from "./use-confirmed-change";
 
 export function SelectionBar({
   selectedIds,

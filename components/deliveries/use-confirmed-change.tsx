@@ -102,5 +102,3 @@ export function formOf(fields: Record<string, string | readonly string[] | numbe
   }
   return data;
 }
-
-export const plural = (count: number, one = "delivery", many = "deliveries") => `${count} ${count === 1 ? one : many}`;

@@ -3,10 +3,11 @@
 // and error, confirm the total, and it is all sent again. Two steps through the server, like every bulk
 // change (use-confirmed-change.tsx).
 import { useId, useState } from "react";
-import { formOf, plural, useConfirmedChange } from "@/components/deliveries/use-confirmed-change";
+import { formOf, useConfirmedChange } from "@/components/deliveries/use-confirmed-change";
 import { buttonPrimary, inputClass } from "@/components/ui/styles";
 import { IDLE_STATE } from "@/lib/actions/action-state";
 import { countFailedSinceAction, recoverFailedSinceAction } from "@/lib/actions/recover-failed-since";
+import { plural } from "@/lib/format/plural";
 
 export function RecoverSince({ defaultSince }: { defaultSince: string }) {
   const id = useId();

@@ -1,7 +1,8 @@
 "use client";
+import { type FormEvent, type KeyboardEvent, useState } from "react";
 // Optional phases: SEEK's first level of hierarchy. A flat pipeline offers to add them; a two-level one
 // edits, reorders and deletes them (a deleted phase's statuses move to its neighbour).
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { plural } from "@/lib/format/plural";
 import type { TLintFinding } from "@/lib/pipelines/lint-pipeline";
 import {
   addPhase,
@@ -104,7 +105,7 @@ export function PhaseList(props: {
                 maxLength={400}
                 onChange={(e) => onChange(renamePhase(pipeline, phase.key, e.target.value))}
               />
-              <span className="text-xs text-slate-500">{count} statuses</span>
+              <span className="text-xs text-slate-500">{plural(count, "status", "statuses")}</span>
               <button
                 type="button"
                 className={iconButtonClass}

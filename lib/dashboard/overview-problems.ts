@@ -1,7 +1,9 @@
 // What someone paged at 3 a.m. reads first: each thing on the overview that needs a person, worst first,
 // as a sentence with a link to the rows behind it. Ages are measured from the snapshot's own time
 // (generatedAt), so the server render and the browser say the same thing. Pure.
+
 import { deliveryListSearch } from "../delivery-log/delivery-list-search";
+import { plural } from "../format/plural";
 import { formatDuration } from "./format-duration";
 import { isOverExpectation } from "./latency-verdict";
 import type { TOverview } from "./overview-types";
@@ -15,7 +17,6 @@ export type TProblem = {
 };
 
 const list = (channel: string, state?: string) => `/deliveries${deliveryListSearch({ channel, state })}`;
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function overviewProblems(overview: TOverview, names: (channel: string) => string): TProblem[] {
   const critical: TProblem[] = [];

@@ -79,7 +79,11 @@ describe("a password reset's input", () => {
 });
 
 describe("a self-service password change's input", () => {
-  const valid = { currentPassword: "old password 1", newPassword: "new password 12", confirmPassword: "new password 12" };
+  const valid = {
+    currentPassword: "old password 1",
+    newPassword: "new password 12",
+    confirmPassword: "new password 12",
+  };
 
   it("accepts a new password typed twice alike, different from the current one", () => {
     expect(ZChangeOwnPasswordInput.safeParse(valid).success).toBe(true);

@@ -36,7 +36,7 @@ test("an admin makes a hirer an administrator and back a hirer of an organizatio
 
   await row.getByRole("button", { name: `Change role of ${hirer.email}` }).click();
   const dialog = adminPage.getByRole("dialog");
-  await dialog.getByLabel("Role").selectOption("admin");
+  await dialog.getByLabel("Role", { exact: true }).selectOption("admin");
   await dialog.getByRole("button", { name: "Change role" }).click();
   await expect(dialog.getByRole("status")).toHaveText(`${hirer.email} is now an administrator.`);
   await adminPage.keyboard.press("Escape");
@@ -49,11 +49,11 @@ test("an admin makes a hirer an administrator and back a hirer of an organizatio
 
   // Back to hirer: without an organization it is refused with a message on the field.
   await row.getByRole("button", { name: `Change role of ${hirer.email}` }).click();
-  await dialog.getByLabel("Role").selectOption("hirer");
-  await dialog.getByLabel("Organization").selectOption("");
+  await dialog.getByLabel("Role", { exact: true }).selectOption("hirer");
+  await dialog.getByLabel("Organization", { exact: true }).selectOption("");
   await dialog.getByRole("button", { name: "Change role" }).click();
   await expect(dialog.getByText("A hirer needs an organization: choose one")).toBeVisible();
-  await dialog.getByLabel("Organization").selectOption(org.id);
+  await dialog.getByLabel("Organization", { exact: true }).selectOption(org.id);
   await dialog.getByRole("button", { name: "Change role" }).click();
   await expect(dialog.getByRole("status")).toHaveText(`${hirer.email} is now a hirer.`);
   await adminPage.keyboard.press("Escape");

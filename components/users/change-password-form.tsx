@@ -12,6 +12,18 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 export function ChangePasswordForm({ email }: { email: string }) {
   // The new password, held only until the re-sign-in below uses it; the server never sends it back.
   const typed = useRef("");
+  // One re-sign-in per successful change: a second change in a row must sign in again too, and its
+  // result carries the same message, so each result object gets its own key.
+  const results = useRef(new WeakMap<object, number>());
+  const count = useRef(0);
+  const keyFor = (state: object) => {
+    const known = results.current.get(state);
+    if (known !== undefined) return known;
+    count.current += 1;
+    const next = count.current;
+    results.current.set(state, next);
+    return next;
+  };
   return (
     <ActionForm
       action={changeOwnPasswordAction}
@@ -21,7 +33,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       className="grid max-w-md grid-cols-1 gap-4"
       ariaLabel="Change your password"
       after={(state) =>
-        state.status === "ok" ? <StaySignedIn key={state.message} email={email} password={typed} /> : null
+        state.status === "ok" ? <StaySignedIn key={keyFor(state)} email={email} password={typed} /> : null
       }
     >
       {/* for password managers: the account the password belongs to */}
@@ -53,13 +65,14 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
 function StaySignedIn({ email, password }: { email: string; password: { current: string } }) {
   const [outcome, setOutcome] = useState<"pending" | "signed-in" | "signed-out">("pending");
+  // Read once at mount (an effect may run twice in development), then dropped from the form's ref.
+  const [value] = useState(() => password.current);
   useEffect(() => {
-    const value = password.current;
     password.current = "";
     signIn("credentials", { email, password: value, redirect: false })
       .then((result) => setOutcome(result?.ok && !result.error ? "signed-in" : "signed-out"))
       .catch(() => setOutcome("signed-out"));
-  }, [email, password]);
+  }, [email, password, value]);
   if (outcome === "pending") {
     return (
       <p role="status" className="mt-4 text-sm text-slate-700">

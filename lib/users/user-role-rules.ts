@@ -49,8 +49,3 @@ export function assertKeepsAnActiveAdmin(census: TAdminCensus, change: TAdminCha
       : "This is the last active administrator: make another user an administrator first, then deactivate this one.",
   );
 }
-
-/** The role change as the audit log and the page describe it, e.g. "hirer → admin". */
-export function describeRoleChange(from: "admin" | "hirer", to: "admin" | "hirer"): string {
-  return `${from} → ${to}`;
-}

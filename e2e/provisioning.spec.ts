@@ -80,8 +80,9 @@ test("an admin creates a partner key in the UI, sees it once, and it provisions"
   await page.reload();
   await expect(page.getByTestId("new-partner-key")).toHaveCount(0);
   expect(await page.content()).not.toContain(key);
-  page.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: "Revoke" }).click();
+  // the app's own confirmation dialog (#17), not the browser's
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("revoked");
   const refused = await request.get("/api/v1/organizations", { headers: { authorization: `Bearer ${key}` } });
   expect(refused.status()).toBe(401);

@@ -49,11 +49,17 @@ export type WebhookBody = {
 };
 
 /** The terminal state a delivery reached → the event that reports it (none for delivered/pending). */
+const EVENT_BY_STATE: Readonly<Record<string, WebhookEventType>> = {
+  failed: "delivery.failed",
+  dead: "delivery.dead",
+  expired: "delivery.expired",
+};
+
+/** The delivery states an event reports: what the webhooks ask the engine to tell them about. */
+export const REPORTED_STATES: readonly string[] = Object.keys(EVENT_BY_STATE);
+
 export function eventForState(state: string): WebhookEventType | null {
-  if (state === "failed") return "delivery.failed";
-  if (state === "dead") return "delivery.dead";
-  if (state === "expired") return "delivery.expired";
-  return null;
+  return Object.hasOwn(EVENT_BY_STATE, state) ? EVENT_BY_STATE[state]! : null;
 }
 
 export type DeliveryFacts = {

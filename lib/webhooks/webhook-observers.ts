@@ -4,10 +4,11 @@
 import type { EngineObservers } from "../delivery/engine-observers";
 import { enqueueTransitionEvents } from "./enqueue-webhook-events";
 import { emitOperationalEvents } from "./operational-checks";
+import { REPORTED_STATES } from "./webhook-events";
 
 const CHECK_EVERY_MS = 5_000;
 
 export const WEBHOOK_OBSERVERS: EngineObservers = {
-  onTransitions: { states: ["failed", "dead", "expired"], record: enqueueTransitionEvents },
+  onTransitions: { states: REPORTED_STATES, record: enqueueTransitionEvents },
   periodic: [{ name: "the webhook checks", everyMs: CHECK_EVERY_MS, run: emitOperationalEvents }],
 };

@@ -50,6 +50,7 @@ test("every signed-in page has no serious or critical axe violation", async ({ a
     "/admin/organizations",
     "/admin/users",
     "/admin/api-keys",
+    "/account/password",
     `/pipelines?org=${org}`,
     `/pipelines/triage-${suffix}?org=${org}`,
     `/positions?org=${org}`,

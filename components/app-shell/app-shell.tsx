@@ -59,6 +59,9 @@ export function AppShell({
                 {scopeLabel}
               </p>
             </div>
+            <Link href="/account/password" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+              Change password
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -5,6 +5,8 @@ import { recordAudit } from "../audit/record-audit";
 import { inScope, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { countActiveAdminsForUpdate } from "./count-active-admins";
+import { assertKeepsAnActiveAdmin } from "./user-role-rules";
 
 export const ZSetUserActiveInput = z.object({
   userId: z.string().min(1),
@@ -17,6 +19,15 @@ export async function setUserActive(db: Db, scope: TScope, input: TSetUserActive
     throw new AppError("UNPROCESSABLE", "You cannot deactivate your own account.");
   }
   await db.$transaction(async (tx) => {
+    if (!input.active) {
+      // Two admins deactivating each other at once would otherwise leave none.
+      const activeAdmins = await countActiveAdminsForUpdate(tx);
+      const target = await tx.user.findFirst({
+        where: inScope(scope, { id: input.userId }),
+        select: { role: true, active: true },
+      });
+      if (target) assertKeepsAnActiveAdmin({ target, activeAdmins }, { kind: "deactivate" });
+    }
     const { count } = await tx.user.updateMany({
       where: inScope(scope, { id: input.userId }),
       // Deactivation also ends every session signed in before it, for good: reactivating lets the

@@ -1,11 +1,14 @@
-// /admin/users — everyone who can sign in; add an admin or a hirer; deactivate or reactivate.
+// /admin/users — everyone who can sign in; add an admin or a hirer; change a role, reset a password;
+// deactivate or reactivate.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field, SelectField } from "@/components/forms/field";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { buttonDanger, buttonSecondary } from "@/components/ui/styles";
+import { buttonDanger, buttonSecondary, linkClass } from "@/components/ui/styles";
+import { UserRowActions } from "@/components/users/user-row-actions";
 import { createUserAction } from "@/lib/actions/create-user";
 import { setUserActiveAction } from "@/lib/actions/set-user-active";
 import { requireAdmin } from "@/lib/auth/guards";
@@ -109,23 +112,39 @@ export default async function UsersPage() {
                   </td>
                   <td className="px-4 py-3 text-right sm:pr-5">
                     {user.id === admin.id ? (
-                      <span className="text-xs text-slate-500">you</span>
+                      <span className="text-xs text-slate-500">
+                        you ·{" "}
+                        <Link href="/account/password" className={linkClass}>
+                          Change password
+                        </Link>
+                      </span>
                     ) : (
-                      <ActionForm
-                        action={setUserActiveAction}
-                        submitLabel={user.active ? "Deactivate" : "Reactivate"}
-                        pendingLabel={user.active ? "Deactivating…" : "Reactivating…"}
-                        submitClassName={user.active ? buttonDanger : buttonSecondary}
-                        confirmMessage={
-                          user.active ? `Deactivate ${user.email}? They are signed out at once.` : undefined
-                        }
-                        showSuccess={false}
-                        className="flex justify-end"
-                        ariaLabel={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}
-                      >
-                        <input type="hidden" name="userId" value={user.id} />
-                        <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-                      </ActionForm>
+                      <div className="flex flex-wrap items-center justify-end gap-2">
+                        <UserRowActions
+                          user={{
+                            id: user.id,
+                            email: user.email,
+                            role: user.role,
+                            organizationId: user.organization?.id ?? null,
+                          }}
+                          organizations={organizations}
+                        />
+                        <ActionForm
+                          action={setUserActiveAction}
+                          submitLabel={user.active ? "Deactivate" : "Reactivate"}
+                          pendingLabel={user.active ? "Deactivating…" : "Reactivating…"}
+                          submitClassName={user.active ? buttonDanger : buttonSecondary}
+                          confirmMessage={
+                            user.active ? `Deactivate ${user.email}? They are signed out at once.` : undefined
+                          }
+                          showSuccess={false}
+                          className="flex justify-end"
+                          ariaLabel={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}
+                        >
+                          <input type="hidden" name="userId" value={user.id} />
+                          <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                        </ActionForm>
+                      </div>
                     )}
                   </td>
                 </tr>

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   /** the server is not configured for this (e.g. CRON_SECRET unset) */
   SERVICE_UNAVAILABLE: 503,
+  /** the database could not take the write in time (lib/db/database-busy.ts); nothing was written */
+  BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,10 +1,9 @@
-// /setup — create the first admin; exists only while there is no admin (the action re-checks).
+// /setup — create the first admin; exists only while there is no admin (the action re-checks). The new
+// admin is signed in at once (components/auth/setup-form.tsx).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { ActionForm } from "@/components/forms/action-form";
-import { Field } from "@/components/forms/field";
-import { createFirstAdminAction } from "@/lib/actions/create-first-admin";
+import { SetupForm } from "@/components/auth/setup-form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { hasAnyAdmin } from "@/lib/bootstrap/ensure-first-admin";
 import { db } from "@/lib/db/client";
@@ -19,19 +18,7 @@ export default async function SetupPage() {
       title="Create the first administrator"
       subtitle="Signalhouse has no administrator yet. The account you create here can add organizations, users and API keys."
     >
-      <ActionForm action={createFirstAdminAction} submitLabel="Create administrator" pendingLabel="Creating…">
-        <Field name="name" label="Your name" autoComplete="name" required />
-        <Field name="email" label="Email" type="email" autoComplete="username" required />
-        <Field
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        />
-      </ActionForm>
+      <SetupForm minPasswordLength={MIN_PASSWORD_LENGTH} />
     </AuthCard>
   );
 }

@@ -38,6 +38,7 @@ export function ActionForm<T>({
   resetOnSuccess = true,
   noValidate = false,
   actionsClassName = "flex flex-wrap items-center gap-3",
+  onSuccess,
 }: {
   action: Action<T>;
   submitLabel: string;
@@ -55,17 +56,27 @@ export function ActionForm<T>({
   noValidate?: boolean;
   /** classes of the row holding the submit button and the status message */
   actionsClassName?: string;
+  /** runs once per successful submission, with what was submitted (e.g. sign in with it) */
+  onSuccess?: (state: TActionState<T>, submitted: FormData) => void;
 }) {
   const [state, formAction, pending] = useActionState<TActionState<T>, FormData>(action, IDLE_STATE);
   const formRef = useRef<HTMLFormElement>(null);
   // What the person submitted, held while the confirmation dialog asks (the app's own, never window.confirm).
   const [asking, setAsking] = useState<FormData | null>(null);
+  const submitted = useRef<FormData | null>(null);
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   // Submitting through onSubmit (not <form action>) keeps what the person typed when the action reports
   // an error; the fields are cleared only after a success.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per new state, not per new onSuccess closure.
   useEffect(() => {
-    if (state.status === "ok" && resetOnSuccess) formRef.current?.reset();
+    if (state.status !== "ok") return;
+    if (resetOnSuccess) formRef.current?.reset();
+    if (onSuccess && submitted.current) onSuccess(state, submitted.current);
   }, [state, resetOnSuccess]);
+  const submit = (formData: FormData) => {
+    submitted.current = formData;
+    startTransition(() => formAction(formData));
+  };
   return (
     <FieldErrorsContext.Provider value={fieldErrors}>
       <form
@@ -77,7 +88,7 @@ export function ActionForm<T>({
           event.preventDefault();
           const formData = new FormData(event.currentTarget);
           if (confirmMessage) setAsking(formData);
-          else startTransition(() => formAction(formData));
+          else submit(formData);
         }}
       >
         {children}
@@ -101,7 +112,7 @@ export function ActionForm<T>({
           onConfirm={() => {
             const formData = asking;
             setAsking(null);
-            if (formData) startTransition(() => formAction(formData));
+            if (formData) submit(formData);
           }}
         />
       ) : null}

@@ -22,14 +22,20 @@ async function waitForHealth(url: string, server: ChildProcess, output: string[]
   throw new Error(`the board server was not healthy after ${timeoutMs} ms:\n${output.join("").slice(-4000)}`);
 }
 
-export async function startBoardServer(): Promise<BoardServer> {
+/**
+ * `firstAdmin: false` starts it without SIGNALHOUSE_ADMIN_EMAIL/PASSWORD, as a newcomer's first
+ * `npm start` runs: no administrator, so the app asks for one at /setup.
+ */
+export async function startBoardServer({ firstAdmin = true }: { firstAdmin?: boolean } = {}): Promise<BoardServer> {
   const mock = await startSeekMock({ port: BOARD_E2E.mockPort });
   fs.rmSync(BOARD_E2E.dataDir, { recursive: true, force: true });
   const output: string[] = [];
+  const adminEnv = firstAdmin ? {} : { SIGNALHOUSE_ADMIN_EMAIL: "", SIGNALHOUSE_ADMIN_PASSWORD: "" };
   const server = spawn("npm", ["start"], {
     env: {
       ...process.env,
       ...E2E.serverEnv,
+      ...adminEnv,
       PORT: String(BOARD_E2E.port),
       NEXTAUTH_URL: BOARD_E2E.baseURL,
       SIGNALHOUSE_DATA_DIR: BOARD_E2E.dataDir,

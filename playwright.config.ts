@@ -22,7 +22,8 @@ export default defineConfig({
   webServer: {
     command: "npm start",
     url: `${E2E.baseURL}/api/health`,
-    timeout: 300_000,
+    // npm start builds first; on a loaded 2-core machine the build alone has taken over 5 minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -27,6 +27,7 @@ export default defineConfig({
             "e2e/mocks/**/*.test.ts",
             "e2e/chromium.test.ts",
             "test/support/**/*.test.ts",
+            "bench/**/*.test.ts",
           ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",

@@ -1,7 +1,7 @@
 // npm run bench: the delivery engine's figures from one run on this machine (a benchmark, not a test:
 // nothing here asserts on time). Creates its own PostgreSQL database, starts the SEEK mock, then:
 //   1. drains BENCH_DELIVERIES queued seek-signal deliveries with 1 and with 2 worker processes;
-//   2. drains the same count with a bare `pg` claim + mark-delivered loop (the floor), for the ratio;
+//   2. drains the same count with bare `pg` loops (the floors: claim + mark, and one write per signal);
 //   3. runs the real app (`npm start`, inline worker) and measures API 202 → mock receipt at steady rates;
 //   4. queues BENCH_HISTORY_ITEMS SEEK history items at once and measures them against the 60 s deadline;
 //   5. times the admin delivery-log listing on BENCH_LOG_ROWS rows;
@@ -58,6 +58,7 @@ const results: BenchResults = {
   },
   config: { ...config, DATABASE_URL: new URL(config.DATABASE_URL).host },
   drains: [],
+  floors: [],
   peers: [],
   api: [],
   latency: [],
@@ -142,11 +143,12 @@ async function main(): Promise<void> {
     );
   }
 
-  if (config.BENCH_DELIVERIES > 0) {
+  for (const mode of config.BENCH_DELIVERIES > 0 ? (["claim+mark", "one write"] as const) : []) {
     await emptyOutbox(client);
     await seedDeliveries(client, organizationId, config.BENCH_DELIVERIES);
-    results.floor = await drainFloor(client, config.BENCH_DELIVERIES, timeoutMs);
-    log(`floor: ${results.floor.deliveriesPerSecond.toFixed(0)} deliveries/s (${results.floor.seconds.toFixed(1)} s)`);
+    const floor = await drainFloor(client, config.BENCH_DELIVERIES, timeoutMs, mode);
+    results.floors.push(floor);
+    log(`floor (${mode}): ${floor.deliveriesPerSecond.toFixed(0)} deliveries/s (${floor.seconds.toFixed(1)} s)`);
   }
 
   const peers = config.BENCH_DELIVERIES > 0 ? config.BENCH_PEERS : [];

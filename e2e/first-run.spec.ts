@@ -32,7 +32,9 @@ test("the first administrator is created at /setup and lands signed in on the ov
 
   await page.getByLabel("Password").fill("correct horse battery staple");
   await page.getByRole("button", { name: "Create administrator" }).click();
-  await expect(page).toHaveURL(`${BOARD_E2E.baseURL}/`);
+  await expect(page.getByRole("status")).toHaveText("Administrator created. Signing you in…");
+  // Sign-in and the overview's first render; slow only on a loaded machine.
+  await expect(page).toHaveURL(`${BOARD_E2E.baseURL}/`, { timeout: 30_000 });
   await expect(page.getByText("ada@first-run.test")).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 

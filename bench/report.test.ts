@@ -1,0 +1,115 @@
+// The #16 verdicts the bench prints come from targetRatios: each ratio only when both sides were measured,
+// the one-write floor shown as the bound, and a latency taken below the target rate never counted as met.
+import { describe, expect, it } from "vitest";
+import type { ApiThroughputResult } from "./api-throughput";
+import type { FloorResult } from "./drain-floor";
+import type { DrainResult } from "./drain-with-workers";
+import type { PeerResult } from "./graphile-peer";
+import type { LatencyResult } from "./latency";
+import { type BenchResults, formatReport, targetRatios } from "./report";
+
+const load = { before: 0, after: 0 };
+const drain = (deliveriesPerSecond: number): DrainResult => ({
+  workers: 1,
+  deliveries: 1000,
+  seconds: 1000 / deliveriesPerSecond,
+  deliveriesPerSecond,
+  states: { delivered: 1000 },
+  httpRequests: 10,
+  attemptRows: 10,
+  attemptLogBytes: 0,
+  requestMs: { p50: 1, p99: 2 },
+  requestBodyBytesPerRequest: 0,
+  mockAccepted: 1000,
+  loadAverage: load,
+  finished: true,
+});
+const floor = (mode: FloorResult["mode"], deliveriesPerSecond: number): FloorResult => ({
+  mode,
+  deliveries: 1000,
+  delivered: 1000,
+  seconds: 1000 / deliveriesPerSecond,
+  deliveriesPerSecond,
+  batches: 10,
+  loadAverage: load,
+});
+const peer = (perJob: number, signalsPerSecond: number): PeerResult => ({
+  label: `peer ${perJob}`,
+  signals: 1000,
+  perJob,
+  seconds: 1000 / signalsPerSecond,
+  signalsPerSecond,
+  httpRequests: 1000 / perJob,
+  mockAccepted: 1000,
+  loadAverage: load,
+});
+const api = (name: string, requestsPerSecond: number, itemsPerSecond = requestsPerSecond): ApiThroughputResult => ({
+  name,
+  concurrency: 64,
+  seconds: 15,
+  requests: 100,
+  ok: 100,
+  statuses: { "202": 100 },
+  requestsPerSecond,
+  itemsPerSecond,
+  latencyMs: { p50: 1, p99: 2 },
+});
+const results = (parts: Partial<BenchResults>): BenchResults => ({
+  startedAt: "2026-01-01T00:00:00.000Z",
+  finishedAt: "",
+  command: "npm run bench",
+  machine: { cpus: 2, cpuModel: "test", memoryGb: 1, node: "v20", postgres: "15", loadAverageAtStart: [0, 0, 0] },
+  config: {},
+  drains: [],
+  floors: [],
+  peers: [],
+  api: [],
+  latency: [],
+  notes: [],
+  ...parts,
+});
+
+describe("targetRatios", () => {
+  it("computes each ratio the run has both sides of, and the one-write bound", () => {
+    const ratios = targetRatios(
+      results({
+        drains: [drain(3000)],
+        floors: [floor("claim+mark", 8000), floor("one write", 12000)],
+        peers: [peer(1, 2000), peer(100, 20000)],
+        api: [
+          api("GET /api/v1/pipelines/{key}", 400),
+          api("POST /api/v1/applications/{id}/status (single change)", 200),
+          api("POST /api/v1/status-changes (bulk, 100 changes)", 30, 3000),
+        ],
+      }),
+    );
+    expect(ratios.map((r) => [r.label, r.ratio])).toEqual([
+      ["drain: engine (1 worker) / graphile-worker one job per signal", 1.5],
+      ["bound: bare pg, 1 write/signal, no lease / one job per signal", 6],
+      ["single status changes / GET pipeline (requests/s)", 0.5],
+      ["bulk status changes / single (changes/s)", 15],
+    ]);
+  });
+
+  it("leaves out a ratio whose other side was not measured", () => {
+    const ratios = targetRatios(results({ drains: [drain(3000)], api: [api("GET /api/v1/pipelines/{key}", 400)] }));
+    expect(ratios).toEqual([]);
+  });
+
+  it("never counts a latency measured below the target rate as met", () => {
+    const steady = {
+      targetRate: 500,
+      sent: 1620,
+      sentPerSecond: 81,
+      acceptedPerSecond: 81,
+      statuses: { "202": 1620 },
+      received: 1620,
+      ackToReceiptMs: { p50: 100, p99: 289, max: 400 },
+      sendToReceiptMs: { p50: 200, p99: 900, max: 950 },
+      apiMs: { p50: 100, p99: 600, max: 700 },
+    } as unknown as LatencyResult;
+    const [latency] = targetRatios(results({ latency: [steady] }));
+    expect(latency?.unmet).toBe("the API accepted 81/s, not 500/s");
+    expect(formatReport(results({ latency: [steady] }))).toContain("NO (the API accepted 81/s, not 500/s)");
+  });
+});

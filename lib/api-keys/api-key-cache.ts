@@ -16,9 +16,18 @@ export type CachedPrincipal = { organizationId: string; apiKeyId: string | "boot
 
 type Entry = { owner: object; principal: CachedPrincipal; checkedAt: number };
 
-const entries = new Map<string, Entry>();
-/** ids of keys revoked in this process, never cached again (the oldest dropped past MAX_ENTRIES) */
-const revoked = new Set<string>();
+// On globalThis, like the Prisma client (lib/db/client.ts): the build puts this module in both the
+// route-handler and the page chunks, and a Map in each copy could let the admin page's revocation miss
+// the API's cache.
+const holder = globalThis as unknown as {
+  __signalhouseApiKeyCache?: {
+    entries: Map<string, Entry>;
+    /** ids of keys revoked in this process, never cached again (the oldest dropped past MAX_ENTRIES) */
+    revoked: Set<string>;
+  };
+};
+holder.__signalhouseApiKeyCache ??= { entries: new Map(), revoked: new Set() };
+const { entries, revoked } = holder.__signalhouseApiKeyCache;
 
 /** The principal `owner` verified for this key hash less than one TTL before `now`, if any. */
 export function cachedPrincipal(owner: object, keyHash: string, now: Date): CachedPrincipal | undefined {

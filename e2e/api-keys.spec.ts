@@ -1,6 +1,6 @@
-// API keys in the admin UI: created for one organization, shown exactly once, listed by prefix, revoked.
-// (That a key authenticates and a revoked one is refused is covered by lib/api-keys/api-keys.int.test.ts
-// until the v1 API exists.)
+// API keys in the admin UI: created for one organization, shown exactly once, listed by prefix, revoked;
+// the v1 API refuses a key from the moment the admin revokes it, although the API had just verified
+// (and remembered, docs/decisions/0164) it.
 import path from "node:path";
 import { expect, test } from "./fixtures";
 
@@ -9,6 +9,7 @@ const SCREENSHOTS = path.resolve("test-results", "screenshots");
 test("admin creates an API key, sees it once, and revokes it", async ({
   adminPage: page,
   context,
+  request,
   createOrganization,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -42,10 +43,14 @@ test("admin creates an API key, sees it once, and revokes it", async ({
   expect(await page.content()).not.toContain(key);
   await expect(row).toContainText(key.slice(0, 10));
 
+  const readPositions = () => request.get("/api/v1/positions", { headers: { authorization: `Bearer ${key}` } });
+  expect((await readPositions()).status()).toBe(200);
+
   await row.getByRole("button", { name: "Revoke" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("revoked");
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  expect((await readPositions()).status()).toBe(401);
 });
 
 test("the API keys page reads well on a phone", async ({ adminPage: page, createOrganization }) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAllOrganizationsScope } from "@/lib/data/scope";
 import { ensureDefaultOrganization } from "@/lib/organizations/default-organization";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
+import { API_KEY_CACHE_TTL_MS } from "./api-key-cache";
 import { createApiKey } from "./create-api-key";
 import { hashApiKey } from "./key-format";
 import { listApiKeys } from "./list-api-keys";
@@ -79,6 +80,19 @@ describe.each(databasesUnderTest())("API keys on %s", (kind) => {
     await revokeApiKey(prisma, scope, { apiKeyId: created.id }, new Date("2026-11-24T00:00:00Z"));
     expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: created.id } })).revokedAt).toEqual(revokedAt);
     expect(await prisma.auditLog.count({ where: { action: "api_key.revoke", targetId: created.id } })).toBe(1);
+  });
+
+  it("refuses a key revoked by another process (its row changed behind this one's back) within API_KEY_CACHE_TTL_MS", async () => {
+    const { prisma } = database;
+    const created = await createApiKey(prisma, scope, { organizationId: orgId, name: "Other server" });
+    const verifiedAt = new Date("2026-11-23T12:00:00Z");
+    const later = (ms: number) => new Date(verifiedAt.getTime() + ms);
+    expect(await verifyApiKey(prisma, created.key, undefined, verifiedAt)).not.toBeNull();
+    await prisma.apiKey.update({ where: { id: created.id }, data: { revokedAt: later(1) } });
+    // The bound, not a wish: inside the TTL this process may still answer from memory…
+    expect(await verifyApiKey(prisma, created.key, undefined, later(API_KEY_CACHE_TTL_MS - 1))).not.toBeNull();
+    // …and from the TTL on it reads the row again and refuses the key.
+    expect(await verifyApiKey(prisma, created.key, undefined, later(API_KEY_CACHE_TTL_MS))).toBeNull();
   });
 
   it("refuses an unknown key", async () => {

@@ -1,10 +1,11 @@
 // Revoking is immediate and permanent: verifyApiKey refuses a key with revokedAt set from the next
-// request on. Revoking an already revoked key changes nothing (the first revocation time stays).
+// request on (at once in this process, which forgets it; within the cache's TTL in others, 0164). Revoking an already revoked key changes nothing (the first revocation time stays).
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import { inScope, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { forgetApiKey } from "./api-key-cache";
 
 export const ZRevokeApiKeyInput = z.object({ apiKeyId: z.string().min(1) });
 export type TRevokeApiKeyInput = z.infer<typeof ZRevokeApiKeyInput>;
@@ -15,7 +16,7 @@ export async function revokeApiKey(
   input: TRevokeApiKeyInput,
   now: Date = new Date(),
 ): Promise<{ id: string; organizationId: string; revokedAt: Date }> {
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({
       where: inScope(scope, { id: input.apiKeyId }),
       select: { id: true, organizationId: true, name: true, prefix: true, revokedAt: true },
@@ -33,4 +34,6 @@ export async function revokeApiKey(
     });
     return { id: key.id, organizationId: key.organizationId, revokedAt: now };
   });
+  forgetApiKey(revoked.id);
+  return revoked;
 }

@@ -3,6 +3,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/client";
 import { DEFAULT_ORGANIZATION_SLUG } from "../organizations/default-organization";
+import { cachedPrincipal, rememberPrincipal } from "./api-key-cache";
 import { hashApiKey } from "./key-format";
 
 export type ApiPrincipal = { organizationId: string; apiKeyId: string | "bootstrap" };
@@ -13,11 +14,30 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/**
+ * The organization a key acts for, or null (unknown or revoked). A key verified less than
+ * API_KEY_CACHE_TTL_MS ago is answered from memory (lib/api-keys/api-key-cache.ts).
+ */
 export async function verifyApiKey(
   db: Db,
   raw: string,
   bootstrapKey: string | undefined,
   now: Date = new Date(),
+): Promise<ApiPrincipal | null> {
+  const hash = hashApiKey(raw);
+  const cached = cachedPrincipal(db, hash, now);
+  if (cached && (cached.apiKeyId !== "bootstrap" || (bootstrapKey && sameSecret(raw, bootstrapKey)))) return cached;
+  const principal = await lookUpApiKey(db, raw, hash, bootstrapKey, now);
+  if (principal) rememberPrincipal(db, hash, principal, now);
+  return principal;
+}
+
+async function lookUpApiKey(
+  db: Db,
+  raw: string,
+  hash: string,
+  bootstrapKey: string | undefined,
+  now: Date,
 ): Promise<ApiPrincipal | null> {
   if (bootstrapKey && sameSecret(raw, bootstrapKey)) {
     const org = await db.organization.findUnique({ where: { slug: DEFAULT_ORGANIZATION_SLUG }, select: { id: true } });
@@ -25,7 +45,7 @@ export async function verifyApiKey(
   }
   // Looking up by the hash is safe against timing: the hash of a guess reveals nothing about the key.
   const key = await db.apiKey.findUnique({
-    where: { hash: hashApiKey(raw) },
+    where: { hash },
     select: { id: true, organizationId: true, revokedAt: true, lastUsedAt: true },
   });
   if (!key || key.revokedAt) return null;

@@ -2,6 +2,7 @@
 // organization's keys. Keys are made and stored exactly as the admin page makes them (sha256 + prefix);
 // the plaintext exists only in mint's return value (docs/decisions/0141-provisioning-api.md).
 
+import { forgetApiKey } from "../api-keys/api-key-cache";
 import { displayPrefix, generateApiKey, hashApiKey } from "../api-keys/key-format";
 import { recordAudit } from "../audit/record-audit";
 import type { DbTx } from "../db/tx";
@@ -51,6 +52,8 @@ export async function revokeOrganizationKey(
   if (!key) throw new AppError("NOT_FOUND", `No API key "${input.apiKeyId}" in organization "${input.slug}".`);
   if (key.revokedAt) return { id: key.id, revokedAt: key.revokedAt.toISOString() };
   await tx.apiKey.updateMany({ where: { id: key.id, organizationId, revokedAt: null }, data: { revokedAt: now } });
+  // Never cached again in this process, even by a lookup that reads the row before this commits.
+  forgetApiKey(key.id);
   await recordAudit(tx, {
     actorUserId: null,
     organizationId,

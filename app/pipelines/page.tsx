@@ -28,8 +28,8 @@ const COLUMNS: TTableColumn<"name" | "key" | "kind" | "version" | "saved">[] = [
   {
     id: "key",
     header: "Key",
-    className: "hidden break-all sm:table-cell",
-    cellClassName: "font-mono text-xs text-slate-700",
+    className: "hidden sm:table-cell",
+    cellClassName: "break-all font-mono text-xs text-slate-700",
   },
   { id: "kind", header: "Kind" },
   { id: "version", header: "Version", className: "whitespace-nowrap", cellClassName: "text-slate-700" },

@@ -23,10 +23,10 @@ const COLUMNS: TTableColumn<"title" | "externalId" | "status" | "seekIds" | "app
   {
     id: "externalId",
     header: "ATS id",
-    className: "hidden [overflow-wrap:anywhere] md:table-cell",
-    cellClassName: "font-mono text-xs text-slate-700",
+    className: "hidden md:table-cell",
+    cellClassName: "[overflow-wrap:anywhere] font-mono text-xs text-slate-700",
   },
-  { id: "status", header: "Status", className: "[overflow-wrap:anywhere]", cellClassName: "text-slate-700" },
+  { id: "status", header: "Status", cellClassName: "[overflow-wrap:anywhere] text-slate-700" },
   {
     id: "seekIds",
     header: "SEEK ids",

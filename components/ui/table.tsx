@@ -21,9 +21,12 @@ export type TTableColumn<K extends string = string> = {
   header: string;
   /** show the header to screen readers only (a column of buttons needs a name, not a heading) */
   headerHidden?: boolean;
-  /** classes for the header and the cells: responsive visibility (`hidden md:table-cell`), alignment, wrapping */
+  /** classes for the header and the cells: responsive visibility (`hidden md:table-cell`), alignment, nowrap */
   className?: string;
-  /** classes for the cells only: type and colour */
+  /**
+   * classes for the cells only: type, colour, and breaking long values (`break-all`), which on a header
+   * would split a short word ("SL UG") on a phone
+   */
   cellClassName?: string;
   /** the cells name their row (`<th scope="row">`), as a label column does */
   rowHeader?: boolean;

@@ -20,12 +20,12 @@ export const dynamic = "force-dynamic";
 
 const COLUMNS: TTableColumn<"name" | "slug" | "seek" | "linkedin" | "created">[] = [
   { id: "name", header: "Name" },
-  { id: "slug", header: "Slug", className: "break-all", cellClassName: "font-mono text-xs text-slate-700" },
+  { id: "slug", header: "Slug", cellClassName: "break-all font-mono text-xs text-slate-700" },
   {
     id: "seek",
     header: "SEEK hirer id",
-    className: "hidden break-all md:table-cell",
-    cellClassName: "font-mono text-xs text-slate-700",
+    className: "hidden md:table-cell",
+    cellClassName: "break-all font-mono text-xs text-slate-700",
   },
   { id: "linkedin", header: "LinkedIn" },
   {

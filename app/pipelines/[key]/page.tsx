@@ -33,8 +33,8 @@ const VERSION_COLUMNS: TTableColumn<"version" | "name" | "saved" | "by">[] = [
   {
     id: "name",
     header: "Name",
-    className: "hidden [overflow-wrap:anywhere] sm:table-cell",
-    cellClassName: "text-slate-700",
+    className: "hidden sm:table-cell",
+    cellClassName: "[overflow-wrap:anywhere] text-slate-700",
   },
   { id: "saved", header: "Saved", cellClassName: "text-slate-600" },
   { id: "by", header: "By", className: "hidden md:table-cell", cellClassName: "text-slate-600" },

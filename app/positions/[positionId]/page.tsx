@@ -33,7 +33,7 @@ export const dynamic = "force-dynamic";
 
 const APPLICATION_COLUMNS: TTableColumn<"candidate" | "status" | "seekToken" | "added">[] = [
   { id: "candidate", header: "Candidate" },
-  { id: "status", header: "Status", className: "[overflow-wrap:anywhere]", cellClassName: "text-slate-700" },
+  { id: "status", header: "Status", cellClassName: "[overflow-wrap:anywhere] text-slate-700" },
   { id: "seekToken", header: "SEEK token" },
   {
     id: "added",

@@ -1,14 +1,14 @@
 // /pipelines?org=<slug> — an organization's application and position pipelines with their current
 // version, and "New pipeline" (kind, name, key), which opens the editor to start from a template.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field, SelectField } from "@/components/forms/field";
 import { OrganizationPicker } from "@/components/hirer/organization-picker";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { linkClass } from "@/components/ui/styles";
+import { RecordLink } from "@/components/ui/record-link";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { startPipelineAction } from "@/lib/actions/start-pipeline";
 import { requireUser } from "@/lib/auth/guards";
 import { canChange } from "@/lib/auth/roles";
@@ -22,6 +22,24 @@ import { listPipelines } from "@/lib/pipelines/list-pipelines";
 
 export const metadata: Metadata = { title: "Pipelines" };
 export const dynamic = "force-dynamic";
+
+const COLUMNS: TTableColumn<"name" | "key" | "kind" | "version" | "saved">[] = [
+  { id: "name", header: "Name" },
+  {
+    id: "key",
+    header: "Key",
+    className: "hidden sm:table-cell",
+    cellClassName: "break-all font-mono text-xs text-slate-700",
+  },
+  { id: "kind", header: "Kind" },
+  { id: "version", header: "Version", className: "whitespace-nowrap", cellClassName: "text-slate-700" },
+  {
+    id: "saved",
+    header: "Saved",
+    className: "hidden whitespace-nowrap md:table-cell",
+    cellClassName: "text-slate-600",
+  },
+];
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -52,46 +70,29 @@ export default async function PipelinesPage({ searchParams }: { searchParams: Se
         {pipelines.length === 0 ? (
           <p className="text-sm text-slate-600">No pipelines yet. Start one below, or let the ATS create them.</p>
         ) : (
-          <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
-            <table className="min-w-full text-left text-sm">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-5">Name</th>
-                  <th className="hidden px-4 py-2 font-medium sm:table-cell">Key</th>
-                  <th className="px-4 py-2 font-medium">Kind</th>
-                  <th className="px-4 py-2 font-medium">Version</th>
-                  <th className="hidden px-4 py-2 font-medium md:table-cell">Saved</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {pipelines.map((p) => (
-                  <tr key={p.id} data-testid="pipeline-row" data-key={p.key}>
-                    <td className="px-4 py-3 sm:px-5">
-                      <Link
-                        href={pipelinePath(organization.slug, p.key)}
-                        className={`${linkClass} [overflow-wrap:anywhere]`}
-                      >
-                        {p.name}
-                      </Link>
-                      <p className="mt-0.5 break-all font-mono text-xs text-slate-500 sm:hidden">{p.key}</p>
-                    </td>
-                    <td className="hidden break-all px-4 py-3 font-mono text-xs text-slate-700 sm:table-cell">
-                      {p.key}
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={p.kind === "application" ? "indigo" : "neutral"}>{p.kind}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">
-                      {p.currentVersion ? `v${p.currentVersion.version}` : "none"}
-                    </td>
-                    <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">
-                      {formatDateTime(p.currentVersion?.createdAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={COLUMNS}
+            caption={`Pipelines of ${organization.name}`}
+            rows={pipelines.map((p) => ({
+              id: p.id,
+              attributes: { "data-testid": "pipeline-row", "data-key": p.key },
+              cells: {
+                name: (
+                  <RecordLink
+                    href={pipelinePath(organization.slug, p.key)}
+                    details={p.key}
+                    detailsClassName="break-all font-mono sm:hidden"
+                  >
+                    {p.name}
+                  </RecordLink>
+                ),
+                key: p.key,
+                kind: <Badge tone={p.kind === "application" ? "indigo" : "neutral"}>{p.kind}</Badge>,
+                version: p.currentVersion ? `v${p.currentVersion.version}` : "none",
+                saved: formatDateTime(p.currentVersion?.createdAt),
+              },
+            }))}
+          />
         )}
       </Card>
 

@@ -1,11 +1,11 @@
 // /positions?org=<slug> — an organization's positions, newest first: title, ATS id, current status, SEEK
 // position profile ids and number of applications. Positions come from the ATS through the API.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { OrganizationPicker } from "@/components/hirer/organization-picker";
 import { Card } from "@/components/ui/card";
-import { linkClass } from "@/components/ui/styles";
+import { RecordLink } from "@/components/ui/record-link";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
@@ -17,6 +17,24 @@ import { listPositions } from "@/lib/positions/list-positions";
 
 export const metadata: Metadata = { title: "Positions" };
 export const dynamic = "force-dynamic";
+
+const COLUMNS: TTableColumn<"title" | "externalId" | "status" | "seekIds" | "applications">[] = [
+  { id: "title", header: "Title" },
+  {
+    id: "externalId",
+    header: "ATS id",
+    className: "hidden md:table-cell",
+    cellClassName: "[overflow-wrap:anywhere] font-mono text-xs text-slate-700",
+  },
+  { id: "status", header: "Status", cellClassName: "[overflow-wrap:anywhere] text-slate-700" },
+  {
+    id: "seekIds",
+    header: "SEEK ids",
+    className: "hidden text-right sm:table-cell",
+    cellClassName: "tabular-nums text-slate-700",
+  },
+  { id: "applications", header: "Applications", className: "text-right", cellClassName: "tabular-nums text-slate-700" },
+];
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -49,47 +67,34 @@ export default async function PositionsPage({ searchParams }: { searchParams: Se
             <code className="font-mono">PUT /api/v1/positions/&#123;id&#125;</code>.
           </p>
         ) : (
-          <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
-            <table className="min-w-full text-left text-sm" data-testid="positions">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-5">Title</th>
-                  <th className="hidden px-4 py-2 font-medium md:table-cell">ATS id</th>
-                  <th className="px-4 py-2 font-medium">Status</th>
-                  <th className="hidden px-4 py-2 text-right font-medium sm:table-cell">SEEK ids</th>
-                  <th className="px-4 py-2 text-right font-medium sm:pr-5">Applications</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {positions.map((p) => (
-                  <tr key={p.externalId} data-testid="position-row" data-position-id={p.externalId}>
-                    <td className="px-4 py-3 sm:px-5">
-                      <Link
-                        href={positionPath(organization.slug, p.externalId)}
-                        className={`${linkClass} [overflow-wrap:anywhere]`}
-                      >
-                        {p.title}
-                      </Link>
-                      <p className="mt-0.5 text-xs text-slate-500 [overflow-wrap:anywhere]">
+          <Table
+            columns={COLUMNS}
+            caption={`Positions of ${organization.name}, newest first`}
+            testId="positions"
+            rows={positions.map((p) => ({
+              id: p.externalId,
+              attributes: { "data-testid": "position-row", "data-position-id": p.externalId },
+              cells: {
+                title: (
+                  <RecordLink
+                    href={positionPath(organization.slug, p.externalId)}
+                    details={
+                      <>
                         <span className="font-mono md:hidden">{p.externalId} · </span>added{" "}
                         {formatDateTime(p.createdAt)}
-                      </p>
-                    </td>
-                    <td className="hidden px-4 py-3 font-mono text-xs text-slate-700 [overflow-wrap:anywhere] md:table-cell">
-                      {p.externalId}
-                    </td>
-                    <td className="px-4 py-3 text-slate-700 [overflow-wrap:anywhere]">
-                      {p.currentStatus ? p.currentStatus.label : <span className="text-slate-500">none</span>}
-                    </td>
-                    <td className="hidden px-4 py-3 text-right tabular-nums text-slate-700 sm:table-cell">
-                      {p.seekProfileCount}
-                    </td>
-                    <td className="px-4 py-3 text-right tabular-nums text-slate-700 sm:pr-5">{p.applicationCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                      </>
+                    }
+                  >
+                    {p.title}
+                  </RecordLink>
+                ),
+                externalId: p.externalId,
+                status: p.currentStatus ? p.currentStatus.label : <span className="text-slate-500">none</span>,
+                seekIds: p.seekProfileCount,
+                applications: p.applicationCount,
+              },
+            }))}
+          />
         )}
       </Card>
     </AppShell>

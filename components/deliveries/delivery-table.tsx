@@ -3,9 +3,8 @@
 // candidate by the ATS's ids, what changed, the organization) so fifty rows of one kind can be told apart,
 // and for a failure the error in one line. The kind links to the delivery (Tab, Enter). With `selection`,
 // each row has a checkbox (shift-click selects a range) for the log's bulk retry and cancel.
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { Table, type TTableSelection } from "@/components/ui/table";
+import { Table, type TTableColumn, type TTableRow, type TTableSelection } from "@/components/ui/table";
 import type { TAdminDeliveryListRow } from "@/lib/delivery-log/admin-delivery-types";
 import { formatDateTime } from "@/lib/format/format-date-time";
 import { formatRelative } from "@/lib/format/format-relative";
@@ -66,12 +65,37 @@ function AtsIds({ row }: { row: Row }) {
   );
 }
 
-function columns(now: Date | null, detailSuffix: string): ColumnDef<Row>[] {
-  return [
-    {
-      id: "delivery",
-      header: "Delivery",
-      cell: ({ row: { original: row } }) => (
+const COLUMNS: TTableColumn<DeliveryColumn>[] = [
+  { id: "delivery", header: "Delivery" },
+  { id: "state", header: "State", className: "whitespace-nowrap" },
+  { id: "organization", header: "Organization", className: "hidden md:table-cell", cellClassName: "text-slate-700" },
+  {
+    id: "attempts",
+    header: "Attempts",
+    className: "hidden text-right tabular-nums sm:table-cell",
+    cellClassName: "text-slate-700",
+  },
+  { id: "next", header: "Next step / last error", className: "hidden lg:table-cell" },
+  {
+    id: "created",
+    header: "Created",
+    className: "hidden whitespace-nowrap xl:table-cell",
+    cellClassName: "text-slate-600",
+  },
+];
+type DeliveryColumn = "delivery" | "state" | "organization" | "attempts" | "next" | "created";
+
+function toRow(row: Row, now: Date | null, detailSuffix: string): TTableRow<DeliveryColumn> {
+  return {
+    id: row.id,
+    attributes: {
+      "data-testid": "delivery-row",
+      "data-id": row.id,
+      "data-state": row.state,
+      "data-channel": row.channel,
+    },
+    cells: {
+      delivery: (
         <div className="min-w-[12rem]">
           <Link
             href={`/deliveries/${row.id}${detailSuffix}`}
@@ -92,12 +116,7 @@ function columns(now: Date | null, detailSuffix: string): ColumnDef<Row>[] {
           <p className="mt-0.5 text-xs text-slate-600 md:hidden">{row.organizationName ?? row.organizationId}</p>
         </div>
       ),
-    },
-    {
-      id: "state",
-      header: "State",
-      meta: { className: "whitespace-nowrap" },
-      cell: ({ row: { original: row } }) => (
+      state: (
         <>
           <StateBadge state={row.state} />
           <p className="mt-1 whitespace-normal text-xs lg:hidden">
@@ -105,33 +124,12 @@ function columns(now: Date | null, detailSuffix: string): ColumnDef<Row>[] {
           </p>
         </>
       ),
+      organization: row.organizationName ?? <span className="font-mono text-xs">{row.organizationId}</span>,
+      attempts: row.attempts,
+      next: <NextStep row={row} now={now} />,
+      created: formatDateTime(new Date(row.createdAt)),
     },
-    {
-      id: "organization",
-      header: "Organization",
-      meta: { className: "hidden text-slate-700 md:table-cell" },
-      cell: ({ row: { original: row } }) =>
-        row.organizationName ?? <span className="font-mono text-xs">{row.organizationId}</span>,
-    },
-    {
-      id: "attempts",
-      header: "Attempts",
-      meta: { className: "hidden text-right tabular-nums text-slate-700 sm:table-cell" },
-      cell: ({ row: { original: row } }) => row.attempts,
-    },
-    {
-      id: "next",
-      header: "Next step / last error",
-      meta: { className: "hidden lg:table-cell" },
-      cell: ({ row: { original: row } }) => <NextStep row={row} now={now} />,
-    },
-    {
-      id: "created",
-      header: "Created",
-      meta: { className: "hidden whitespace-nowrap text-slate-600 sm:pr-5 xl:table-cell" },
-      cell: ({ row: { original: row } }) => formatDateTime(new Date(row.createdAt)),
-    },
-  ];
+  };
 }
 
 export function DeliveryTable({
@@ -148,18 +146,12 @@ export function DeliveryTable({
 }) {
   return (
     <Table
-      data={rows}
-      columns={columns(now, detailSuffix)}
-      getRowId={(row) => row.id}
+      columns={COLUMNS}
+      rows={rows.map((row) => toRow(row, now, detailSuffix))}
       caption="Deliveries, newest first"
+      align="top"
       testId="deliveries-table"
       selection={selection}
-      rowAttributes={(row) => ({
-        "data-testid": "delivery-row",
-        "data-id": row.id,
-        "data-state": row.state,
-        "data-channel": row.channel,
-      })}
     />
   );
 }

@@ -2,12 +2,11 @@
 // Failure groups in the app's Table: which organization, channel and error; how many (failed / dead);
 // first and last seen; a sample error; the admin's mark with buttons to acknowledge, resolve or reopen;
 // and a link to the log filtered to exactly the group's rows.
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { startTransition, useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonSecondary, linkClass } from "@/components/ui/styles";
-import { Table } from "@/components/ui/table";
+import { Table, type TTableColumn, type TTableRow } from "@/components/ui/table";
 import { IDLE_STATE } from "@/lib/actions/action-state";
 import { markFailureGroupAction } from "@/lib/actions/mark-failure-group";
 import { deliveryListSearch } from "@/lib/delivery-log/delivery-list-search";
@@ -84,81 +83,72 @@ function GroupStatus({ group: g }: { group: TFailureGroup }) {
   );
 }
 
-const COLUMNS: ColumnDef<TFailureGroup>[] = [
-  {
-    id: "group",
-    header: "Error",
-    cell: ({ row: { original: g } }) => (
-      <div className="min-w-[14rem]">
-        <p className="font-mono text-sm font-medium text-slate-900">{g.errorCode}</p>
-        <p className="text-xs text-slate-600">
-          {g.channel} · {g.organizationName}
-        </p>
-        {g.sample.error ? (
-          <p className="mt-1 max-w-md break-words text-xs text-red-800" data-testid="group-sample">
-            <span className="text-slate-600">e.g. </span>
-            <Link href={`/deliveries/${g.sample.deliveryId}`} className={linkClass}>
-              {g.sample.kind || "delivery"}
-            </Link>
-            : <span className="font-mono">{g.sample.error}</span>
-          </p>
-        ) : null}
-        <p className="mt-1 text-xs text-slate-600 md:hidden">last seen {formatDateTime(new Date(g.lastSeen))}</p>
-      </div>
-    ),
-  },
-  {
-    id: "count",
-    header: "Deliveries",
-    meta: { className: "text-right tabular-nums" },
-    cell: ({ row: { original: g } }) => (
-      <div>
-        <Link
-          href={`/deliveries${deliveryListSearch(g.logSearch)}`}
-          className={linkClass}
-          aria-label={`Show the ${g.count} deliveries of ${g.channel} ${g.errorCode} in ${g.organizationName}`}
-        >
-          {g.count}
-        </Link>
-        <p className="text-xs text-slate-600">
-          {g.failed} failed · {g.dead} dead
-        </p>
-      </div>
-    ),
-  },
+type GroupColumn = "group" | "count" | "seen" | "status";
+const COLUMNS: TTableColumn<GroupColumn>[] = [
+  { id: "group", header: "Error" },
+  { id: "count", header: "Deliveries", className: "text-right tabular-nums" },
   {
     id: "seen",
     header: "First / last seen",
-    meta: { className: "hidden whitespace-nowrap text-slate-700 md:table-cell" },
-    cell: ({ row: { original: g } }) => (
-      <>
-        <p>{formatDateTime(new Date(g.firstSeen))}</p>
-        <p>{formatDateTime(new Date(g.lastSeen))}</p>
-      </>
-    ),
+    className: "hidden whitespace-nowrap md:table-cell",
+    cellClassName: "text-slate-700",
   },
-  {
-    id: "status",
-    header: "Status",
-    meta: { className: "hidden sm:table-cell" },
-    cell: ({ row: { original: g } }) => <GroupStatus group={g} />,
-  },
+  { id: "status", header: "Status", className: "hidden sm:table-cell" },
 ];
 
+function toRow(g: TFailureGroup): TTableRow<GroupColumn> {
+  return {
+    id: groupId(g),
+    attributes: {
+      "data-testid": "failure-group",
+      "data-status": g.status,
+      "data-error": g.errorCode,
+      "data-organization": g.organizationId,
+    },
+    cells: {
+      group: (
+        <div className="min-w-[14rem]">
+          <p className="font-mono text-sm font-medium text-slate-900">{g.errorCode}</p>
+          <p className="text-xs text-slate-600">
+            {g.channel} · {g.organizationName}
+          </p>
+          {g.sample.error ? (
+            <p className="mt-1 max-w-md break-words text-xs text-red-800" data-testid="group-sample">
+              <span className="text-slate-600">e.g. </span>
+              <Link href={`/deliveries/${g.sample.deliveryId}`} className={linkClass}>
+                {g.sample.kind || "delivery"}
+              </Link>
+              : <span className="font-mono">{g.sample.error}</span>
+            </p>
+          ) : null}
+          <p className="mt-1 text-xs text-slate-600 md:hidden">last seen {formatDateTime(new Date(g.lastSeen))}</p>
+        </div>
+      ),
+      count: (
+        <div>
+          <Link
+            href={`/deliveries${deliveryListSearch(g.logSearch)}`}
+            className={linkClass}
+            aria-label={`Show the ${g.count} deliveries of ${g.channel} ${g.errorCode} in ${g.organizationName}`}
+          >
+            {g.count}
+          </Link>
+          <p className="text-xs text-slate-600">
+            {g.failed} failed · {g.dead} dead
+          </p>
+        </div>
+      ),
+      seen: (
+        <>
+          <p>{formatDateTime(new Date(g.firstSeen))}</p>
+          <p>{formatDateTime(new Date(g.lastSeen))}</p>
+        </>
+      ),
+      status: <GroupStatus group={g} />,
+    },
+  };
+}
+
 export function FailureGroupsTable({ groups, caption }: { groups: TFailureGroup[]; caption: string }) {
-  return (
-    <Table
-      data={groups}
-      columns={COLUMNS}
-      getRowId={groupId}
-      caption={caption}
-      testId="failure-groups"
-      rowAttributes={(g) => ({
-        "data-testid": "failure-group",
-        "data-status": g.status,
-        "data-error": g.errorCode,
-        "data-organization": g.organizationId,
-      })}
-    />
-  );
+  return <Table columns={COLUMNS} rows={groups.map(toRow)} caption={caption} align="top" testId="failure-groups" />;
 }

@@ -1,4 +1,6 @@
 // The `current` state SEEK receives for a status (from seekStateFor, the code the signal is built with).
+// A key/value summary (phase, status, success), so a description list, not a table: each value is one
+// fact, and there are no columns to compare across rows.
 import type { SeekStatusState } from "@/lib/pipelines/seek-state";
 
 function outcome(success: boolean | null): string {
@@ -6,46 +8,37 @@ function outcome(success: boolean | null): string {
   return success ? "final, successful" : "final, unsuccessful";
 }
 
-export function SeekStateSummary({ state }: { state: SeekStatusState }) {
-  const rows = [
-    ...(state.phase
-      ? [{ name: "Phase", label: state.phase.label, at: `${state.phase.index} / ${state.phase.total}` }]
-      : []),
-    { name: "Status", label: state.status.label, at: `${state.status.index} / ${state.status.total}` },
-  ];
+function Place({ label, index, total }: { label: string; index: number; total: number }) {
   return (
-    <div data-testid="seek-state" className="overflow-x-auto">
-      <table className="text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="py-1 pr-4 font-medium">
-              <span className="sr-only">Level</span>
-            </th>
-            <th className="py-1 pr-4 font-medium">Label</th>
-            <th className="py-1 pr-4 font-medium">Index / total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.name}>
-              <th scope="row" className="py-1 pr-4 font-medium text-slate-500">
-                {row.name}
-              </th>
-              <td className="py-1 pr-4 [overflow-wrap:anywhere]">{row.label}</td>
-              <td className="py-1 pr-4 font-mono text-xs tabular-nums">{row.at}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row" className="py-1 pr-4 font-medium text-slate-500">
-              Success
-            </th>
-            <td colSpan={2} className="py-1 pr-4">
-              <span className="font-mono text-xs">{String(state.success)}</span>{" "}
-              <span className="text-xs text-slate-500">({outcome(state.success)})</span>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
+    <>
+      <span className="[overflow-wrap:anywhere]">{label}</span>{" "}
+      <span className="whitespace-nowrap text-xs text-slate-500">
+        index / total <span className="font-mono tabular-nums text-slate-900">{`${index} / ${total}`}</span>
+      </span>
+    </>
+  );
+}
+
+export function SeekStateSummary({ state }: { state: SeekStatusState }) {
+  return (
+    <dl data-testid="seek-state" className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+      {state.phase ? (
+        <>
+          <dt className="font-medium text-slate-500">Phase</dt>
+          <dd>
+            <Place {...state.phase} />
+          </dd>
+        </>
+      ) : null}
+      <dt className="font-medium text-slate-500">Status</dt>
+      <dd>
+        <Place {...state.status} />
+      </dd>
+      <dt className="font-medium text-slate-500">Success</dt>
+      <dd>
+        <span className="font-mono text-xs">{String(state.success)}</span>{" "}
+        <span className="text-xs text-slate-500">({outcome(state.success)})</span>
+      </dd>
+    </dl>
   );
 }

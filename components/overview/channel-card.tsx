@@ -4,6 +4,7 @@
 // the hour minute by minute.
 import { Badge } from "@/components/ui/badge";
 import { cardClass } from "@/components/ui/styles";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { errorRate, formatRate } from "@/lib/dashboard/error-rate";
 import { formatDuration } from "@/lib/dashboard/format-duration";
 import type { TChannelOverview, TWindowCounts } from "@/lib/dashboard/overview-types";
@@ -20,6 +21,13 @@ const ROWS: { key: keyof TWindowCounts; label: string; state?: string; bad: bool
   { key: "dead", label: "Dead", state: "dead", bad: true },
   { key: "expired", label: "Expired", state: "expired", bad: false },
   { key: "missedDeadlines", label: "Missed deadlines", bad: true },
+];
+
+type TSpan = "lastHour" | "lastDay";
+const OUTCOME_COLUMNS: TTableColumn<"outcome" | TSpan>[] = [
+  { id: "outcome", header: "Outcome", rowHeader: true, cellClassName: "text-slate-700" },
+  { id: "lastHour", header: "Last hour", className: "text-right" },
+  { id: "lastDay", header: "Last day", className: "text-right" },
 ];
 
 export function ChannelCard({
@@ -92,42 +100,30 @@ export function ChannelCard({
             </Stat>
           </dl>
 
-          <table className="w-full text-sm">
-            <caption className="sr-only">{name}: deliveries that ended in the last hour and the last day</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                <th scope="col" className="py-1.5 font-medium">
-                  Outcome
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Last hour
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Last day
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map((row) => (
-                <tr key={row.key} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className="py-1.5 text-left font-normal text-slate-700">
-                    {row.label}
-                  </th>
-                  {(["lastHour", "lastDay"] as const).map((span) => (
-                    <td key={span} className="py-1.5 text-right">
-                      <CountLink
-                        count={channel[span][row.key]}
-                        channel={channel.channel}
-                        state={row.state}
-                        label={`${row.label.toLowerCase()} in the ${span === "lastHour" ? "last hour" : "last day"}, ${name}`}
-                        tone={row.bad ? "bad" : "plain"}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            density="compact"
+            columns={OUTCOME_COLUMNS}
+            caption={`${name}: deliveries that ended in the last hour and the last day`}
+            rows={ROWS.map((row) => {
+              const count = (span: TSpan, words: string) => (
+                <CountLink
+                  count={channel[span][row.key]}
+                  channel={channel.channel}
+                  state={row.state}
+                  label={`${row.label.toLowerCase()} in the ${words}, ${name}`}
+                  tone={row.bad ? "bad" : "plain"}
+                />
+              );
+              return {
+                id: row.key,
+                cells: {
+                  outcome: row.label,
+                  lastHour: count("lastHour", "last hour"),
+                  lastDay: count("lastDay", "last day"),
+                },
+              };
+            })}
+          />
         </div>
 
         <div className="min-w-0 space-y-4">

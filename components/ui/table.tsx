@@ -1,25 +1,43 @@
 "use client";
-// The app's one table, on TanStack Table (headless): columns say what they show and at which width they
-// appear (meta.className on both header and cell), the table brings the markup, the caption for screen
-// readers and, when asked, row checkboxes with shift-click ranges (select-range.ts) and a header checkbox
-// for the page. Selection is controlled by the caller, who owns what the selected rows are for.
+// The app's one table, on TanStack Table (headless). Callers describe columns as data ({ id, header,
+// className }) and hand rows whose cells are already-rendered React nodes, so server pages use it as well
+// as client components (a server component cannot pass `cell` functions to a client one; nodes cross).
+// The table brings the markup, the look, the caption for screen readers, responsive column hiding (a
+// column's className, on its header and cells) and, when asked, row checkboxes with shift-click ranges
+// (select-range.ts) and a header checkbox for the page. Selection is controlled by the caller, who owns
+// what the selected rows are for.
 import {
   type ColumnDef,
   flexRender,
   getCoreRowModel,
-  type RowData,
   type RowSelectionState,
   useReactTable,
 } from "@tanstack/react-table";
-import { type MouseEvent, useRef } from "react";
+import { type MouseEvent, type ReactNode, useRef } from "react";
 import { applySelectionClick } from "./select-range";
 
-declare module "@tanstack/react-table" {
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** classes for the column's header and cells (responsive visibility, alignment) */
-    className?: string;
-  }
-}
+export type TTableColumn<K extends string = string> = {
+  id: K;
+  header: string;
+  /** show the header to screen readers only (a column of buttons needs a name, not a heading) */
+  headerHidden?: boolean;
+  /** classes for the header and the cells: responsive visibility (`hidden md:table-cell`), alignment, nowrap */
+  className?: string;
+  /**
+   * classes for the cells only: type, colour, and breaking long values (`break-all`), which on a header
+   * would split a short word ("SL UG") on a phone
+   */
+  cellClassName?: string;
+  /** the cells name their row (`<th scope="row">`), as a label column does */
+  rowHeader?: boolean;
+};
+
+export type TTableRow<K extends string = string> = {
+  id: string;
+  cells: Record<K, ReactNode>;
+  /** data-* attributes, for tests and styling */
+  attributes?: Record<`data-${string}`, string>;
+};
 
 export type TTableSelection = {
   selected: ReadonlySet<string>;
@@ -28,36 +46,75 @@ export type TTableSelection = {
   rowLabel: (id: string) => string;
 };
 
-export function Table<T>({
-  data,
+/**
+ * `card`: the table spans its card edge to edge (the card's padding moves into the first and last
+ * columns), rows divided, roomy. `compact`: a small table inside other content (a panel, a preview).
+ */
+export type TTableDensity = "card" | "compact";
+
+const LOOK = {
+  card: {
+    wrapper: "relative -mx-4 overflow-x-auto sm:-mx-5",
+    table: "min-w-full text-left text-sm",
+    head: "text-xs uppercase tracking-wide text-slate-500",
+    th: "px-4 py-2 font-medium sm:first:pl-5 sm:last:pr-5",
+    td: "px-4 py-3 sm:first:pl-5 sm:last:pr-5",
+    body: "divide-y divide-slate-100",
+    row: "hover:bg-slate-50",
+  },
+  compact: {
+    wrapper: "overflow-x-auto",
+    table: "min-w-full text-left text-sm",
+    head: "border-b border-slate-200 text-xs text-slate-500",
+    th: "px-2 py-1.5 font-medium first:pl-0 last:pr-0",
+    td: "px-2 py-1.5 first:pl-0 last:pr-0",
+    body: "divide-y divide-slate-100",
+    row: "",
+  },
+} as const;
+
+function toColumnDef<K extends string>(column: TTableColumn<K>): ColumnDef<TTableRow<K>, ReactNode> {
+  return {
+    id: column.id,
+    header: column.header,
+    accessorFn: (row) => row.cells[column.id],
+    cell: (context) => context.getValue(),
+  };
+}
+
+export function Table<K extends string>({
   columns,
-  getRowId,
+  rows,
   caption,
+  density = "card",
+  align = "middle",
   selection,
-  rowAttributes,
   testId,
 }: {
-  data: T[];
-  // biome-ignore lint/suspicious/noExplicitAny: see above.
-  columns: ColumnDef<T, any>[];
-  getRowId: (row: T) => string;
+  columns: readonly TTableColumn<K>[];
+  rows: readonly TTableRow<K>[];
+  /** the table's name for screen readers */
   caption: string;
+  density?: TTableDensity;
+  /** cells' vertical alignment: `top` when rows hold several lines in several columns (a log) */
+  align?: "top" | "middle";
   selection?: TTableSelection;
-  /** data-* attributes per row, for tests and styling */
-  rowAttributes?: (row: T) => Record<`data-${string}`, string>;
   testId?: string;
 }) {
+  const look = LOOK[density];
+  const valign = align === "top" ? "align-top" : "align-middle";
+  const byId = new Map<string, TTableColumn<K>>(columns.map((column) => [column.id, column]));
   const rowSelection: RowSelectionState = Object.fromEntries([...(selection?.selected ?? [])].map((id) => [id, true]));
   const table = useReactTable({
-    data,
-    columns,
-    getRowId: (row) => getRowId(row),
+    data: rows as TTableRow<K>[],
+    columns: columns.map(toColumnDef),
+    getRowId: (row) => row.id,
     getCoreRowModel: getCoreRowModel(),
     state: { rowSelection },
     enableRowSelection: Boolean(selection),
   });
   const anchor = useRef<string | null>(null);
-  const order = data.map(getRowId);
+  const order = rows.map((row) => row.id);
   const allOnPage = order.length > 0 && order.every((id) => selection?.selected.has(id));
   const someOnPage = order.some((id) => selection?.selected.has(id));
 
@@ -82,10 +139,10 @@ export function Table<T>({
   };
 
   return (
-    <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
-      <table className="min-w-full text-left text-sm" data-testid={testId}>
+    <div className={look.wrapper}>
+      <table className={look.table} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
+        <thead className={look.head}>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {selection ? (
@@ -103,27 +160,27 @@ export function Table<T>({
                   />
                 </th>
               ) : null}
-              {group.headers.map((header) => (
-                <th
-                  key={header.id}
-                  scope="col"
-                  className={`px-4 py-2 font-medium ${header.column.columnDef.meta?.className ?? ""}`}
-                >
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
+              {group.headers.map((header) => {
+                const column = byId.get(header.column.id);
+                const content = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th key={header.id} scope="col" className={`${look.th} ${column?.className ?? ""}`}>
+                    {column?.headerHidden ? <span className="sr-only">{content}</span> : content}
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={look.body}>
           {table.getRowModel().rows.map((row) => (
             <tr
               key={row.id}
-              {...rowAttributes?.(row.original)}
-              className={row.getIsSelected() ? "bg-indigo-50/60" : "hover:bg-slate-50"}
+              {...row.original.attributes}
+              className={row.getIsSelected() ? "bg-indigo-50/60" : look.row}
             >
               {selection ? (
-                <td className="w-10 py-3 pl-4 align-top sm:pl-5">
+                <td className={`w-10 py-3 pl-4 sm:pl-5 ${valign}`}>
                   <input
                     type="checkbox"
                     aria-label={selection.rowLabel(row.id)}
@@ -135,11 +192,20 @@ export function Table<T>({
                   />
                 </td>
               ) : null}
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={`px-4 py-3 align-top ${cell.column.columnDef.meta?.className ?? ""}`}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
+              {row.getVisibleCells().map((cell) => {
+                const column = byId.get(cell.column.id);
+                const className = `${look.td} ${valign} ${column?.className ?? ""} ${column?.cellClassName ?? ""}`;
+                const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                return column?.rowHeader ? (
+                  <th key={cell.id} scope="row" className={`font-normal ${className}`}>
+                    {content}
+                  </th>
+                ) : (
+                  <td key={cell.id} className={className}>
+                    {content}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -7,15 +7,42 @@ import { Field } from "@/components/forms/field";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { createOrganizationAction } from "@/lib/actions/create-organization";
 import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/format-date-time";
-import { listOrganizations } from "@/lib/organizations/list-organizations";
+import { listOrganizations, type TOrganizationSummary } from "@/lib/organizations/list-organizations";
 
 export const metadata: Metadata = { title: "Organizations" };
 export const dynamic = "force-dynamic";
+
+const COLUMNS: TTableColumn<"name" | "slug" | "seek" | "linkedin" | "created">[] = [
+  { id: "name", header: "Name" },
+  { id: "slug", header: "Slug", cellClassName: "break-all font-mono text-xs text-slate-700" },
+  {
+    id: "seek",
+    header: "SEEK hirer id",
+    className: "hidden md:table-cell",
+    cellClassName: "break-all font-mono text-xs text-slate-700",
+  },
+  { id: "linkedin", header: "LinkedIn" },
+  {
+    id: "created",
+    header: "Created",
+    className: "hidden whitespace-nowrap lg:table-cell",
+    cellClassName: "text-slate-600",
+  },
+];
+
+function LinkedInBadge({ org }: { org: TOrganizationSummary }) {
+  if (org.linkedinClientId && org.linkedinClientSecretSet) return <Badge tone="green">configured</Badge>;
+  if (org.linkedinClientId || org.linkedinClientSecretSet || org.linkedinIntegrationContext) {
+    return <Badge tone="amber">incomplete</Badge>;
+  }
+  return <Badge>not set</Badge>;
+}
 
 export default async function OrganizationsPage() {
   const admin = await requireAdmin("/admin/organizations");
@@ -49,46 +76,24 @@ export default async function OrganizationsPage() {
       </Card>
 
       <Card title="All organizations" description={`${organizations.length} in total`}>
-        <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
-          <table className="min-w-full text-left text-sm">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium sm:px-5">Name</th>
-                <th className="px-4 py-2 font-medium">Slug</th>
-                <th className="hidden px-4 py-2 font-medium md:table-cell">SEEK hirer id</th>
-                <th className="px-4 py-2 font-medium">LinkedIn</th>
-                <th className="hidden px-4 py-2 font-medium lg:table-cell">Created</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {organizations.map((org) => (
-                <tr key={org.id}>
-                  <td className="px-4 py-3 sm:px-5">
-                    <Link href={`/admin/organizations/${org.id}`} className={linkClass}>
-                      {org.name}
-                    </Link>
-                  </td>
-                  <td className="break-all px-4 py-3 font-mono text-xs text-slate-700">{org.slug}</td>
-                  <td className="hidden break-all px-4 py-3 font-mono text-xs text-slate-700 md:table-cell">
-                    {org.seekHirerId ?? "—"}
-                  </td>
-                  <td className="px-4 py-3">
-                    {org.linkedinClientId && org.linkedinClientSecretSet ? (
-                      <Badge tone="green">configured</Badge>
-                    ) : org.linkedinClientId || org.linkedinClientSecretSet || org.linkedinIntegrationContext ? (
-                      <Badge tone="amber">incomplete</Badge>
-                    ) : (
-                      <Badge>not set</Badge>
-                    )}
-                  </td>
-                  <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 lg:table-cell">
-                    {formatDateTime(org.createdAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={COLUMNS}
+          caption="Hirer organizations"
+          rows={organizations.map((org) => ({
+            id: org.id,
+            cells: {
+              name: (
+                <Link href={`/admin/organizations/${org.id}`} className={linkClass}>
+                  {org.name}
+                </Link>
+              ),
+              slug: org.slug,
+              seek: org.seekHirerId ?? "—",
+              linkedin: <LinkedInBadge org={org} />,
+              created: formatDateTime(org.createdAt),
+            },
+          }))}
+        />
       </Card>
     </AppShell>
   );

@@ -8,6 +8,7 @@ import { Field, SelectField } from "@/components/forms/field";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { buttonDanger, buttonSecondary, linkClass } from "@/components/ui/styles";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import { createUserAction } from "@/lib/actions/create-user";
 import { setUserActiveAction } from "@/lib/actions/set-user-active";
@@ -21,6 +22,20 @@ import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
+
+const COLUMNS: TTableColumn<"name" | "role" | "organization" | "status" | "lastSignIn" | "actions">[] = [
+  { id: "name", header: "Name" },
+  { id: "role", header: "Role", className: "hidden md:table-cell" },
+  { id: "organization", header: "Organization", className: "hidden md:table-cell", cellClassName: "text-slate-700" },
+  { id: "status", header: "Status", className: "hidden sm:table-cell" },
+  {
+    id: "lastSignIn",
+    header: "Last sign-in",
+    className: "hidden whitespace-nowrap lg:table-cell",
+    cellClassName: "text-slate-600",
+  },
+  { id: "actions", header: "Actions", headerHidden: true, className: "text-right" },
+];
 
 export default async function UsersPage() {
   const admin = await requireAdmin("/admin/users");
@@ -75,83 +90,66 @@ export default async function UsersPage() {
       </Card>
 
       <Card title="All users" description={`${users.length} in total`}>
-        <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
-          <table className="min-w-full text-left text-sm">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium sm:px-5">Name</th>
-                <th className="hidden px-4 py-2 font-medium md:table-cell">Role</th>
-                <th className="hidden px-4 py-2 font-medium md:table-cell">Organization</th>
-                <th className="hidden px-4 py-2 font-medium sm:table-cell">Status</th>
-                <th className="hidden px-4 py-2 font-medium lg:table-cell">Last sign-in</th>
-                <th className="px-4 py-2 font-medium sm:pr-5">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((user) => (
-                <tr key={user.id} data-testid="user-row" data-email={user.email}>
-                  <td className="px-4 py-3 sm:px-5">
-                    <p className="font-medium text-slate-900">{user.name}</p>
-                    <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">{user.email}</p>
-                    <p className="mt-0.5 text-xs text-slate-500 md:hidden">
-                      {user.role} · {user.organization?.name ?? "all organizations"}
-                      <span className="sm:hidden"> · {user.active ? "active" : "deactivated"}</span>
-                    </p>
-                  </td>
-                  <td className="hidden px-4 py-3 md:table-cell">
-                    {user.role === "admin" ? <Badge tone="indigo">admin</Badge> : <Badge>hirer</Badge>}
-                  </td>
-                  <td className="hidden px-4 py-3 text-slate-700 md:table-cell">{user.organization?.name ?? "All"}</td>
-                  <td className="hidden px-4 py-3 sm:table-cell">
-                    {user.active ? <Badge tone="green">active</Badge> : <Badge tone="red">deactivated</Badge>}
-                  </td>
-                  <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 lg:table-cell">
-                    {formatDateTime(user.lastSignInAt, "never")}
-                  </td>
-                  <td className="px-4 py-3 text-right sm:pr-5">
-                    {user.id === admin.id ? (
-                      <span className="text-xs text-slate-500">
-                        you ·{" "}
-                        <Link href="/account/password" className={linkClass}>
-                          Change password
-                        </Link>
-                      </span>
-                    ) : (
-                      <div className="flex flex-wrap items-center justify-end gap-2">
-                        <UserRowActions
-                          user={{
-                            id: user.id,
-                            email: user.email,
-                            role: user.role,
-                            organizationId: user.organization?.id ?? null,
-                          }}
-                          organizations={organizations}
-                        />
-                        <ActionForm
-                          action={setUserActiveAction}
-                          submitLabel={user.active ? "Deactivate" : "Reactivate"}
-                          pendingLabel={user.active ? "Deactivating…" : "Reactivating…"}
-                          submitClassName={user.active ? buttonDanger : buttonSecondary}
-                          confirmMessage={
-                            user.active ? `Deactivate ${user.email}? They are signed out at once.` : undefined
-                          }
-                          showSuccess={false}
-                          className="flex justify-end"
-                          ariaLabel={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}
-                        >
-                          <input type="hidden" name="userId" value={user.id} />
-                          <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-                        </ActionForm>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={COLUMNS}
+          caption="Everyone who can sign in"
+          rows={users.map((user) => ({
+            id: user.id,
+            attributes: { "data-testid": "user-row", "data-email": user.email },
+            cells: {
+              name: (
+                <>
+                  <p className="font-medium text-slate-900">{user.name}</p>
+                  <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">{user.email}</p>
+                  <p className="mt-0.5 text-xs text-slate-500 md:hidden">
+                    {user.role} · {user.organization?.name ?? "all organizations"}
+                    <span className="sm:hidden"> · {user.active ? "active" : "deactivated"}</span>
+                  </p>
+                </>
+              ),
+              role: user.role === "admin" ? <Badge tone="indigo">admin</Badge> : <Badge>hirer</Badge>,
+              organization: user.organization?.name ?? "All",
+              status: user.active ? <Badge tone="green">active</Badge> : <Badge tone="red">deactivated</Badge>,
+              lastSignIn: formatDateTime(user.lastSignInAt, "never"),
+              actions:
+                user.id === admin.id ? (
+                  <span className="text-xs text-slate-500">
+                    you ·{" "}
+                    <Link href="/account/password" className={linkClass}>
+                      Change password
+                    </Link>
+                  </span>
+                ) : (
+                  <div className="flex flex-wrap items-center justify-end gap-2">
+                    <UserRowActions
+                      user={{
+                        id: user.id,
+                        email: user.email,
+                        role: user.role,
+                        organizationId: user.organization?.id ?? null,
+                      }}
+                      organizations={organizations}
+                    />
+                    <ActionForm
+                      action={setUserActiveAction}
+                      submitLabel={user.active ? "Deactivate" : "Reactivate"}
+                      pendingLabel={user.active ? "Deactivating…" : "Reactivating…"}
+                      submitClassName={user.active ? buttonDanger : buttonSecondary}
+                      confirmMessage={
+                        user.active ? `Deactivate ${user.email}? They are signed out at once.` : undefined
+                      }
+                      showSuccess={false}
+                      className="flex justify-end"
+                      ariaLabel={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}
+                    >
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                    </ActionForm>
+                  </div>
+                ),
+            },
+          }))}
+        />
       </Card>
     </AppShell>
   );

@@ -10,6 +10,7 @@ import { PipelineEditorPanel } from "@/components/pipelines/pipeline-editor-pane
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { savePipelineAction } from "@/lib/actions/save-pipeline";
 import { requireUser } from "@/lib/auth/guards";
 import { canChange } from "@/lib/auth/roles";
@@ -26,6 +27,18 @@ import { PIPELINE_TEMPLATES } from "@/lib/pipelines/pipeline-templates";
 
 export const metadata: Metadata = { title: "Pipeline" };
 export const dynamic = "force-dynamic";
+
+const VERSION_COLUMNS: TTableColumn<"version" | "name" | "saved" | "by">[] = [
+  { id: "version", header: "Version", className: "whitespace-nowrap" },
+  {
+    id: "name",
+    header: "Name",
+    className: "hidden sm:table-cell",
+    cellClassName: "[overflow-wrap:anywhere] text-slate-700",
+  },
+  { id: "saved", header: "Saved", cellClassName: "text-slate-600" },
+  { id: "by", header: "By", className: "hidden md:table-cell", cellClassName: "text-slate-600" },
+];
 
 type Params = Promise<{ key: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -106,34 +119,31 @@ export default async function PipelinePage({ params, searchParams }: { params: P
         {!pipeline || pipeline.versions.length === 0 ? (
           <p className="text-sm text-slate-600">No saved versions yet.</p>
         ) : (
-          <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
-            <table className="min-w-full text-left text-sm" data-testid="pipeline-versions">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-5">Version</th>
-                  <th className="hidden px-4 py-2 font-medium sm:table-cell">Name</th>
-                  <th className="px-4 py-2 font-medium">Saved</th>
-                  <th className="hidden px-4 py-2 font-medium md:table-cell">By</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {pipeline.versions.map((v) => (
-                  <tr key={v.version} data-testid="pipeline-version">
-                    <td className="whitespace-nowrap px-4 py-3 sm:px-5">
-                      <span className="font-medium text-slate-900">v{v.version}</span>{" "}
-                      {v.current ? <Badge tone="green">current</Badge> : null}
-                    </td>
-                    <td className="hidden px-4 py-3 text-slate-700 [overflow-wrap:anywhere] sm:table-cell">{v.name}</td>
-                    <td className="px-4 py-3 text-slate-600">
-                      <span className="whitespace-nowrap">{formatDateTimeSeconds(v.createdAt)}</span>
-                      <span className="block text-xs text-slate-500 md:hidden">{v.createdBy}</span>
-                    </td>
-                    <td className="hidden px-4 py-3 text-slate-600 md:table-cell">{v.createdBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={VERSION_COLUMNS}
+            caption="Versions, newest first"
+            testId="pipeline-versions"
+            rows={pipeline.versions.map((v) => ({
+              id: String(v.version),
+              attributes: { "data-testid": "pipeline-version" },
+              cells: {
+                version: (
+                  <>
+                    <span className="font-medium text-slate-900">v{v.version}</span>{" "}
+                    {v.current ? <Badge tone="green">current</Badge> : null}
+                  </>
+                ),
+                name: v.name,
+                saved: (
+                  <>
+                    <span className="whitespace-nowrap">{formatDateTimeSeconds(v.createdAt)}</span>
+                    <span className="block text-xs text-slate-500 md:hidden">{v.createdBy}</span>
+                  </>
+                ),
+                by: v.createdBy,
+              },
+            }))}
+          />
         )}
       </Card>
     </AppShell>

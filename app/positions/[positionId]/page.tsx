@@ -12,7 +12,9 @@ import { StatusMoveForm } from "@/components/hirer/status-move-form";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { RecordLink } from "@/components/ui/record-link";
 import { linkClass } from "@/components/ui/styles";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { movePositionStatusAction } from "@/lib/actions/move-position-status";
 import { requireUser } from "@/lib/auth/guards";
 import { canChange } from "@/lib/auth/roles";
@@ -28,6 +30,18 @@ import { getPositionDetail, type TPipelineLink } from "@/lib/positions/get-posit
 
 export const metadata: Metadata = { title: "Position" };
 export const dynamic = "force-dynamic";
+
+const APPLICATION_COLUMNS: TTableColumn<"candidate" | "status" | "seekToken" | "added">[] = [
+  { id: "candidate", header: "Candidate" },
+  { id: "status", header: "Status", cellClassName: "[overflow-wrap:anywhere] text-slate-700" },
+  { id: "seekToken", header: "SEEK token" },
+  {
+    id: "added",
+    header: "Added",
+    className: "hidden whitespace-nowrap md:table-cell",
+    cellClassName: "text-slate-600",
+  },
+];
 
 type Params = Promise<{ positionId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -160,47 +174,38 @@ export default async function PositionPage({ params, searchParams }: { params: P
         {position.applications.length === 0 ? (
           <p className="text-sm text-slate-600">No applications yet.</p>
         ) : (
-          <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
-            <table className="min-w-full text-left text-sm" data-testid="applications">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium sm:px-5">Candidate</th>
-                  <th className="px-4 py-2 font-medium">Status</th>
-                  <th className="px-4 py-2 font-medium">SEEK token</th>
-                  <th className="hidden px-4 py-2 font-medium md:table-cell">Added</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {position.applications.map((a) => (
-                  <tr key={a.externalId} data-testid="application-row" data-application-id={a.externalId}>
-                    <td className="px-4 py-3 sm:px-5">
-                      <Link
-                        href={applicationPath(organization.slug, a.externalId)}
-                        className={`${linkClass} [overflow-wrap:anywhere]`}
-                      >
-                        {a.candidateName ?? a.externalId}
-                      </Link>
-                      <p className="mt-0.5 font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{a.externalId}</p>
-                    </td>
-                    <td className="px-4 py-3 text-slate-700 [overflow-wrap:anywhere]">
-                      {a.currentStatus?.label ?? <span className="text-slate-500">none</span>}
-                    </td>
-                    <td className="px-4 py-3">
-                      {a.hasSeekToken ? <Badge tone="green">yes</Badge> : <Badge>no</Badge>}
-                      {a.hasOptimisedApplyId ? (
-                        <span className="ml-1">
-                          <Badge tone="indigo">Optimised Apply</Badge>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">
-                      {formatDateTime(a.createdAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={APPLICATION_COLUMNS}
+            caption="Applications, newest first"
+            testId="applications"
+            rows={position.applications.map((a) => ({
+              id: a.externalId,
+              attributes: { "data-testid": "application-row", "data-application-id": a.externalId },
+              cells: {
+                candidate: (
+                  <RecordLink
+                    href={applicationPath(organization.slug, a.externalId)}
+                    details={a.externalId}
+                    detailsClassName="font-mono"
+                  >
+                    {a.candidateName ?? a.externalId}
+                  </RecordLink>
+                ),
+                status: a.currentStatus?.label ?? <span className="text-slate-500">none</span>,
+                seekToken: (
+                  <>
+                    {a.hasSeekToken ? <Badge tone="green">yes</Badge> : <Badge>no</Badge>}
+                    {a.hasOptimisedApplyId ? (
+                      <span className="ml-1">
+                        <Badge tone="indigo">Optimised Apply</Badge>
+                      </span>
+                    ) : null}
+                  </>
+                ),
+                added: formatDateTime(a.createdAt),
+              },
+            }))}
+          />
         )}
       </Card>
 

@@ -16,6 +16,7 @@ import {
 } from "@/lib/pipelines/phase-edits";
 import type { TPipelineDefinition } from "@/lib/pipelines/pipeline-definition";
 import { reorderDirection } from "@/lib/pipelines/reorder-shortcut";
+import { ConfirmDialog } from "../ui/dialog";
 import { buttonClass, iconButtonClass, inputClass } from "./styles";
 import { useKeepFocus } from "./use-keep-focus";
 
@@ -28,8 +29,10 @@ export function PhaseList(props: {
 }) {
   const { pipeline, onChange, announce } = props;
   const [newLabel, setNewLabel] = useState("");
+  const [confirmFlat, setConfirmFlat] = useState(false);
   const phases = pipeline.phases ?? [];
   const keepFocus = useKeepFocus();
+  const groupButtonId = `${props.idPrefix}-group-into-phases`;
 
   function move(key: string, direction: "up" | "down") {
     const next = direction === "up" ? movePhaseUp(pipeline, key) : movePhaseDown(pipeline, key);
@@ -45,6 +48,7 @@ export function PhaseList(props: {
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
         <p>Flat pipeline: SEEK receives statuses without phases.</p>
         <button
+          id={groupButtonId}
           type="button"
           className={buttonClass}
           onClick={() => {
@@ -156,18 +160,26 @@ export function PhaseList(props: {
             Add phase
           </button>
         </form>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => {
-            if (window.confirm("Remove all phases? Statuses keep their order and outcomes.")) {
-              onChange(toFlat(pipeline));
-              announce("Removed phases: the pipeline is flat.");
-            }
-          }}
-        >
+        <button type="button" className={buttonClass} onClick={() => setConfirmFlat(true)}>
           Remove phases
         </button>
+        <ConfirmDialog
+          open={confirmFlat}
+          onOpenChange={setConfirmFlat}
+          title={`Remove all ${plural(phases.length, "phase", "phases")}?`}
+          description="Statuses keep their order and outcomes; SEEK then receives them without phases."
+          confirmLabel="Remove phases"
+          cancelLabel="Keep phases"
+          tone="danger"
+          onConfirm={() => {
+            setConfirmFlat(false);
+            // The button that opened this is gone once the pipeline is flat: focus the one that replaces it.
+            keepFocus(() => groupButtonId);
+            onChange(toFlat(pipeline));
+            announce("Removed phases: the pipeline is flat.");
+          }}
+          testId="remove-phases-confirm"
+        />
       </div>
     </div>
   );

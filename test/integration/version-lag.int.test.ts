@@ -6,10 +6,12 @@ import { getApplicationDetail } from "@/lib/applications/get-application-detail"
 import { upsertApplication } from "@/lib/applications/upsert-application";
 import { scopeFor, type TScope } from "@/lib/data/scope";
 import { saveEditedPipeline } from "@/lib/pipeline-editing/save-edited-pipeline";
+import { getPositionDetail } from "@/lib/positions/get-position-detail";
 import { upsertPosition } from "@/lib/positions/upsert-position";
 import { moveApplicationStatus } from "@/lib/status-moves/move-application-status";
+import { movePositionStatus } from "@/lib/status-moves/move-position-status";
 import { orgScope } from "@/test/support/org-scope";
-import { twoLevelApplicationPipeline } from "../support/fixtures";
+import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "../support/test-databases";
 
 describe.each(databasesUnderTest())("the older-version notice on %s", (kind) => {
@@ -34,11 +36,13 @@ describe.each(databasesUnderTest())("the older-version notice on %s", (kind) => 
         key: "std",
         definition: twoLevelApplicationPipeline,
       });
+      await saveEditedPipeline(prisma, admin, { organizationId: org.id, key: "pos", definition: flatPositionPipeline });
       await prisma.$transaction(async (tx) => {
         await upsertPosition(tx, orgScope(org.id), {
           positionId: "JOB-1",
           body: {
             title: "Barista",
+            pipeline: "pos",
             applicationPipeline: "std",
             seekPositionProfileIds: [],
             applyUrl: "https://a.test",
@@ -91,5 +95,16 @@ describe.each(databasesUnderTest())("the older-version notice on %s", (kind) => 
     const app = await detail();
     expect(app.currentStatus?.label).toBe("First meeting");
     expect(app.versionLag).toBeNull();
+  });
+
+  it("the position page says the same of the position's own status", async () => {
+    const { prisma } = database;
+    await movePositionStatus(prisma, admin, { organizationId, positionId: "JOB-1", statusKey: "review" });
+    const read = () => getPositionDetail(prisma, admin, { organizationId, positionId: "JOB-1" });
+    expect((await read()).versionLag).toBeNull();
+    const next = structuredClone(flatPositionPipeline);
+    next.statuses[1]!.label = "In review";
+    await saveEditedPipeline(prisma, admin, { organizationId, key: "pos", definition: next });
+    expect((await read()).versionLag?.headline).toBe("On version 1 of Position lifecycle; the current version is 2.");
   });
 });

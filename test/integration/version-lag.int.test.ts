@@ -4,12 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getApplicationDetail } from "@/lib/applications/get-application-detail";
 import { upsertApplication } from "@/lib/applications/upsert-application";
-import { scopeFor, type TScope } from "@/lib/data/scope";
+import type { TScope } from "@/lib/data/scope";
 import { saveEditedPipeline } from "@/lib/pipeline-editing/save-edited-pipeline";
 import { getPositionDetail } from "@/lib/positions/get-position-detail";
 import { upsertPosition } from "@/lib/positions/upsert-position";
 import { moveApplicationStatus } from "@/lib/status-moves/move-application-status";
 import { movePositionStatus } from "@/lib/status-moves/move-position-status";
+import { seedAdminAndOrganization } from "@/test/support/admin-scope";
 import { orgScope } from "@/test/support/org-scope";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "../support/test-databases";
@@ -23,22 +24,17 @@ describe.each(databasesUnderTest())("the older-version notice on %s", (kind) => 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     const { prisma } = database;
-    const adminUser = await prisma.user.create({
-      data: { email: "admin@example.test", name: "Ada Admin", role: "admin", passwordHash: "x" },
-    });
-    admin = scopeFor({ id: adminUser.id, role: "admin", organizationId: null });
-    for (const slug of ["lag", "other"]) {
-      const org = await prisma.organization.create({ data: { slug, name: `Org ${slug}` } });
-      if (slug === "lag") organizationId = org.id;
-      else otherOrganizationId = org.id;
+    ({ admin, org: organizationId } = await seedAdminAndOrganization(prisma));
+    otherOrganizationId = (await prisma.organization.create({ data: { slug: "other", name: "Other" } })).id;
+    for (const id of [organizationId, otherOrganizationId]) {
       await saveEditedPipeline(prisma, admin, {
-        organizationId: org.id,
+        organizationId: id,
         key: "std",
         definition: twoLevelApplicationPipeline,
       });
-      await saveEditedPipeline(prisma, admin, { organizationId: org.id, key: "pos", definition: flatPositionPipeline });
+      await saveEditedPipeline(prisma, admin, { organizationId: id, key: "pos", definition: flatPositionPipeline });
       await prisma.$transaction(async (tx) => {
-        await upsertPosition(tx, orgScope(org.id), {
+        await upsertPosition(tx, orgScope(id), {
           positionId: "JOB-1",
           body: {
             title: "Barista",
@@ -48,13 +44,13 @@ describe.each(databasesUnderTest())("the older-version notice on %s", (kind) => 
             applyUrl: "https://a.test",
           },
         });
-        await upsertApplication(tx, orgScope(org.id), {
+        await upsertApplication(tx, orgScope(id), {
           applicationId: "APP-1",
           body: { positionId: "JOB-1", candidate: { given: "Terry", family: "Astley" } },
         });
       });
       await moveApplicationStatus(prisma, admin, {
-        organizationId: org.id,
+        organizationId: id,
         applicationId: "APP-1",
         statusKey: "first",
       });
@@ -86,7 +82,7 @@ describe.each(databasesUnderTest())("the older-version notice on %s", (kind) => 
     });
     expect(app.currentStatus?.label).toBe("First interview");
     expect(app.move).toMatchObject({ available: true, version: 3 });
-    // Another organization's pipeline of the same key moved on by itself: it is not this one's business.
+    // The other organization has the same ids and pipeline key, and its pipeline did not move on.
     expect((await detail(otherOrganizationId)).versionLag).toBeNull();
   });
 

@@ -23,7 +23,7 @@ export function AppShell({
   title: string;
   description?: ReactNode;
   actions?: ReactNode;
-  /** for work surfaces that need the width (the pipeline editor): navigation goes above, never beside */
+  /** for work surfaces that need the width (the pipeline editor): a wider page, the same navigation */
   wide?: boolean;
   children: ReactNode;
 }) {
@@ -33,6 +33,7 @@ export function AppShell({
   }
   const items = navItemsFor(user.role);
   const active = activeNavHref(items, current);
+  const width = wide ? "max-w-[100rem]" : "max-w-7xl";
   const scopeLabel = user.role === "admin" ? "Administrator · all organizations" : (user.organization?.name ?? "");
   return (
     <div className="min-h-screen">
@@ -44,33 +45,36 @@ export function AppShell({
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
+        {/* On a phone: the product and "Sign out" on one line, who is signed in and "Change password" on the
+            next, each on one line; from sm up, all on one. */}
         <div
-          className={`mx-auto flex flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6 ${wide ? "max-w-[100rem]" : "max-w-7xl"}`}
+          className={`mx-auto flex flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-3 sm:px-6 ${width}`}
         >
           <Link href="/" className="flex items-center gap-2 text-base font-semibold tracking-tight text-slate-900">
             <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full bg-indigo-600" />
             Signalhouse
           </Link>
-          <div className="flex min-w-0 items-center gap-3">
-            <div className="min-w-0 text-right leading-tight" data-testid="signed-in-user">
+          <div className="order-last flex w-full min-w-0 items-center justify-between gap-3 sm:order-none sm:w-auto sm:flex-1 sm:justify-end">
+            <div className="min-w-0 leading-tight sm:text-right" data-testid="signed-in-user">
               <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
               <p className="truncate text-xs text-slate-500">{user.email}</p>
               <p className="truncate text-xs text-slate-500" data-testid="signed-in-scope">
                 {scopeLabel}
               </p>
             </div>
-            <Link href="/account/password" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+            <Link
+              href="/account/password"
+              className="whitespace-nowrap text-sm font-medium text-slate-700 hover:text-slate-900"
+            >
               Change password
             </Link>
-            <SignOutButton />
           </div>
+          <SignOutButton />
         </div>
       </header>
-      <div
-        className={`mx-auto flex flex-col gap-6 px-4 py-6 sm:px-6 ${wide ? "max-w-[100rem]" : "max-w-7xl md:flex-row"}`}
-      >
-        <nav aria-label="Main" className={wide ? undefined : "md:w-48 md:shrink-0"}>
-          <ul className={`-mx-1 flex flex-wrap gap-1 ${wide ? "" : "md:mx-0 md:flex-col"}`}>
+      <div className={`mx-auto flex flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row ${width}`}>
+        <nav aria-label="Main" className="md:w-48 md:shrink-0">
+          <ul className="-mx-1 flex flex-wrap gap-1 md:mx-0 md:flex-col">
             {items.map((item) => {
               const isActive = item.href === active;
               return (

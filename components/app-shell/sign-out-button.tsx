@@ -16,7 +16,7 @@ export function SignOutButton() {
         await signOut({ redirect: false });
         window.location.assign("/signin");
       }}
-      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+      className="whitespace-nowrap rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
     >
       {pending ? "Signing out…" : "Sign out"}
     </button>

@@ -16,6 +16,7 @@ import {
 } from "@/lib/pipelines/phase-edits";
 import type { TPipelineDefinition } from "@/lib/pipelines/pipeline-definition";
 import { reorderDirection } from "@/lib/pipelines/reorder-shortcut";
+import { ConfirmDialog } from "../ui/dialog";
 import { buttonClass, iconButtonClass, inputClass } from "./styles";
 import { useKeepFocus } from "./use-keep-focus";
 
@@ -28,8 +29,10 @@ export function PhaseList(props: {
 }) {
   const { pipeline, onChange, announce } = props;
   const [newLabel, setNewLabel] = useState("");
+  const [confirmFlat, setConfirmFlat] = useState(false);
   const phases = pipeline.phases ?? [];
   const keepFocus = useKeepFocus();
+  const groupButtonId = `${props.idPrefix}-group-into-phases`;
 
   function move(key: string, direction: "up" | "down") {
     const next = direction === "up" ? movePhaseUp(pipeline, key) : movePhaseDown(pipeline, key);
@@ -45,6 +48,7 @@ export function PhaseList(props: {
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
         <p>Flat pipeline: SEEK receives statuses without phases.</p>
         <button
+          id={groupButtonId}
           type="button"
           className={buttonClass}
           onClick={() => {
@@ -91,50 +95,55 @@ export function PhaseList(props: {
               key={phase.key}
               id={`${props.idPrefix}-phases-${index}`}
               onKeyDown={(e) => onKeyDown(e, phase.key)}
-              className={`flex items-center gap-2 rounded-md border p-1.5 ${border} has-focus-visible:bg-sky-50/50`}
+              className={`flex flex-wrap items-center gap-2 rounded-md border p-1.5 ${border} has-focus-visible:bg-sky-50/50`}
             >
-              <span className="w-10 text-right font-mono text-xs text-slate-500" aria-hidden="true">
+              <span className="w-10 shrink-0 text-right font-mono text-xs text-slate-500" aria-hidden="true">
                 {index + 1}/{phases.length}
               </span>
               <input
                 id={`${props.idPrefix}-phases-${index}-label`}
-                className={`${inputClass} flex-1`}
+                className={`${inputClass} min-w-0 flex-1 basis-40`}
                 aria-label={`Label of phase ${index + 1} of ${phases.length}`}
                 aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
                 value={phase.label}
                 maxLength={400}
                 onChange={(e) => onChange(renamePhase(pipeline, phase.key, e.target.value))}
               />
-              <span className="text-xs text-slate-500">{plural(count, "status", "statuses")}</span>
-              <button
-                type="button"
-                className={iconButtonClass}
-                aria-label={`Move phase “${name}” up`}
-                disabled={index === 0}
-                onClick={() => move(phase.key, "up")}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className={iconButtonClass}
-                aria-label={`Move phase “${name}” down`}
-                disabled={index === phases.length - 1}
-                onClick={() => move(phase.key, "down")}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                className={`${iconButtonClass} hover:border-rose-400 hover:text-rose-700`}
-                aria-label={`Delete phase “${name}”; its statuses move to the neighbouring phase`}
-                onClick={() => {
-                  onChange(deletePhase(pipeline, phase.key));
-                  announce(`Deleted phase “${name}”; its statuses moved to the neighbouring phase.`);
-                }}
-              >
-                ✕
-              </button>
+              {/* One group: on a phone it wraps below the label as a whole, never out of the row. */}
+              <div className="ml-auto flex items-center gap-1">
+                <span className="mr-1 whitespace-nowrap text-xs text-slate-500">
+                  {plural(count, "status", "statuses")}
+                </span>
+                <button
+                  type="button"
+                  className={iconButtonClass}
+                  aria-label={`Move phase “${name}” up`}
+                  disabled={index === 0}
+                  onClick={() => move(phase.key, "up")}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className={iconButtonClass}
+                  aria-label={`Move phase “${name}” down`}
+                  disabled={index === phases.length - 1}
+                  onClick={() => move(phase.key, "down")}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className={`${iconButtonClass} hover:border-rose-400 hover:text-rose-700`}
+                  aria-label={`Delete phase “${name}”; its statuses move to the neighbouring phase`}
+                  onClick={() => {
+                    onChange(deletePhase(pipeline, phase.key));
+                    announce(`Deleted phase “${name}”; its statuses moved to the neighbouring phase.`);
+                  }}
+                >
+                  ✕
+                </button>
+              </div>
             </li>
           );
         })}
@@ -156,18 +165,26 @@ export function PhaseList(props: {
             Add phase
           </button>
         </form>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => {
-            if (window.confirm("Remove all phases? Statuses keep their order and outcomes.")) {
-              onChange(toFlat(pipeline));
-              announce("Removed phases: the pipeline is flat.");
-            }
-          }}
-        >
+        <button type="button" className={buttonClass} onClick={() => setConfirmFlat(true)}>
           Remove phases
         </button>
+        <ConfirmDialog
+          open={confirmFlat}
+          onOpenChange={setConfirmFlat}
+          title={`Remove all ${plural(phases.length, "phase", "phases")}?`}
+          description="Statuses keep their order and outcomes; SEEK then receives them without phases."
+          confirmLabel="Remove phases"
+          cancelLabel="Keep phases"
+          tone="danger"
+          onConfirm={() => {
+            setConfirmFlat(false);
+            // The button that opened this is gone once the pipeline is flat: focus the one that replaces it.
+            keepFocus(() => groupButtonId);
+            onChange(toFlat(pipeline));
+            announce("Removed phases: the pipeline is flat.");
+          }}
+          testId="remove-phases-confirm"
+        />
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import {
   type TStatusInUse,
 } from "@/lib/pipelines/pipeline-save-result";
 import type { TPipelineTemplate } from "@/lib/pipelines/pipeline-templates";
+import { ConfirmDialog } from "../ui/dialog";
 import { ImportExport } from "./import-export";
 import { LintPanel } from "./lint-panel";
 import { PhaseList } from "./phase-list";
@@ -33,6 +34,9 @@ export type PipelineEditorProps = {
 
 type SaveMessage = { ok: boolean; text: string };
 
+/** A replacement waiting for the person to confirm that unsaved changes may go. */
+type PendingReplace = { next: TPipelineDefinition; what: string };
+
 export function PipelineEditor(props: PipelineEditorProps) {
   const idPrefix = useId();
   const [pipeline, setPipeline] = useState<TPipelineDefinition | null>(props.initial);
@@ -44,6 +48,7 @@ export function PipelineEditor(props: PipelineEditorProps) {
   const [saved, setSaved] = useState<TPipelineDefinition | null>(props.initial);
   const [inUse, setInUse] = useState<TStatusInUse[]>([]);
   const [moves, setMoves] = useState<Record<string, string>>({});
+  const [pendingReplace, setPendingReplace] = useState<PendingReplace | null>(null);
 
   const findings = useMemo(
     () => [...serverFindings, ...(pipeline ? lintPipeline(pipeline) : [])],
@@ -63,8 +68,12 @@ export function PipelineEditor(props: PipelineEditorProps) {
   }
 
   function replace(next: TPipelineDefinition, what: string) {
-    if (dirty && !window.confirm(`Replace the pipeline you are editing with ${what}? Unsaved changes are lost.`))
-      return;
+    if (dirty) setPendingReplace({ next, what });
+    else replaceNow({ next, what });
+  }
+
+  function replaceNow({ next, what }: PendingReplace) {
+    setPendingReplace(null);
     change(next);
     setAnnouncement(`Replaced the pipeline with ${what}.`);
   }
@@ -102,10 +111,30 @@ export function PipelineEditor(props: PipelineEditorProps) {
     }
   }
 
+  // Both returns below carry it: the live region, and the question a replacement may ask first.
   const liveRegion = (
-    <p className="sr-only" aria-live="polite">
-      {announcement}
-    </p>
+    <>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+      <ConfirmDialog
+        open={pendingReplace !== null}
+        onOpenChange={(open) => {
+          if (!open) setPendingReplace(null);
+        }}
+        title="Replace the pipeline you are editing?"
+        description={
+          pendingReplace
+            ? `It becomes ${pendingReplace.what}. Your unsaved changes are lost; saved versions stay as they are.`
+            : undefined
+        }
+        confirmLabel="Replace it"
+        cancelLabel="Keep editing"
+        tone="danger"
+        onConfirm={() => pendingReplace && replaceNow(pendingReplace)}
+        testId="replace-pipeline-confirm"
+      />
+    </>
   );
 
   if (!pipeline) {

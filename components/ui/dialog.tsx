@@ -25,6 +25,8 @@ export function Dialog({
   initialFocus?: RefObject<HTMLElement | null>;
   testId?: string;
 }) {
+  // Radix gives focus back only to a Dialog.Trigger; ours are opened from state, so remember the opener.
+  const openerRef = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -32,9 +34,18 @@ export function Dialog({
         <RadixDialog.Content
           data-testid={testId}
           onOpenAutoFocus={(event) => {
+            openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
             if (!initialFocus?.current) return;
             event.preventDefault();
             initialFocus.current.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            // An opener the confirmed change removed is skipped: the change decides where focus goes.
+            const opener = openerRef.current;
+            openerRef.current = null;
+            if (!opener?.isConnected) return;
+            event.preventDefault();
+            opener.focus();
           }}
           // Without a description Radix warns unless aria-describedby is set explicitly.
           {...(description ? {} : { "aria-describedby": undefined })}

@@ -8,8 +8,9 @@ import { AppError } from "../errors/app-error";
 import { listStatusHistory, type TStatusChange } from "../events/list-status-history";
 import { moveChoices, type TMoveChoices } from "../pipelines/move-choices";
 import { pipelinesById } from "../pipelines/pipelines-by-id";
+import { recordedVersion } from "../pipelines/recorded-version";
 import { type SeekStatusState, seekStateFor } from "../pipelines/seek-state";
-import { loadVersionDefinitions } from "../pipelines/status-labels";
+import { type TVersionLag, versionLag } from "../pipelines/version-lag";
 
 /** How much of a seek-token a person may see: enough to tell two apart, far too little to use. */
 export const SEEK_TOKEN_VISIBLE_CHARS = 6;
@@ -25,6 +26,8 @@ export type TApplicationDetail = {
   applicationPipeline: { key: string; name: string } | null;
   currentStatus: { key: string; label: string; at: Date | null; seek: SeekStatusState | null } | null;
   move: TMoveChoices;
+  /** set when its status was recorded with another version than the pipeline's current one */
+  versionLag: TVersionLag | null;
   seekToken: (TIdentifierLife & { prefix: string; source: string }) | null;
   optimisedApply: TIdentifierLife | null;
   history: TStatusChange[];
@@ -64,17 +67,19 @@ export async function getApplicationDetail(
   });
   if (!app) throw new AppError("NOT_FOUND", `No application ${input.applicationId}.`);
 
-  const [pipelines, definitions, history, deliveries] = await Promise.all([
+  const [pipelines, recorded, history, deliveries] = await Promise.all([
     pipelinesById(db, orgScope, [app.position.applicationPipelineId]),
-    loadVersionDefinitions(db, orgScope, [app.currentVersionId]),
+    recordedVersion(db, orgScope, app.currentVersionId),
     listStatusHistory(db, orgScope, scope.kind === "all", { applicationId: app.id }),
     listDeliveriesOfRecord(db, orgScope, { applicationId: app.id }),
   ]);
   const pipeline = app.position.applicationPipelineId
     ? (pipelines.get(app.position.applicationPipelineId) ?? null)
     : null;
-  const recordedWith = app.currentVersionId ? definitions.get(app.currentVersionId) : undefined;
-  const seek = app.currentStatusKey && recordedWith ? seekStateFor(recordedWith, app.currentStatusKey) : undefined;
+  const seek = app.currentStatusKey && recorded ? seekStateFor(recorded.definition, app.currentStatusKey) : undefined;
+  const currentStatus = app.currentStatusKey
+    ? { key: app.currentStatusKey, label: seek?.status.label ?? app.currentStatusKey }
+    : null;
   const capture = app.seekTokenCapture;
 
   return {
@@ -86,19 +91,13 @@ export async function getApplicationDetail(
       : null,
     position: { externalId: app.position.externalId, title: app.position.title },
     applicationPipeline: pipeline ? { key: pipeline.key, name: pipeline.name } : null,
-    currentStatus: app.currentStatusKey
-      ? {
-          key: app.currentStatusKey,
-          label: seek?.status.label ?? app.currentStatusKey,
-          at: app.currentStatusAt,
-          seek: seek ?? null,
-        }
-      : null,
+    currentStatus: currentStatus ? { ...currentStatus, at: app.currentStatusAt, seek: seek ?? null } : null,
     move: moveChoices(
       pipeline,
       { statusKey: app.currentStatusKey, versionId: app.currentVersionId },
       { record: "application", field: "applicationPipeline" },
     ),
+    versionLag: versionLag(recorded, pipeline, currentStatus),
     seekToken: capture
       ? { prefix: redactSeekToken(capture.token), source: capture.source, ...life(capture.capturedAt, now) }
       : null,

@@ -8,7 +8,9 @@ import { AppError } from "../errors/app-error";
 import { listStatusHistory, type TStatusChange } from "../events/list-status-history";
 import { moveChoices, type TMoveChoices } from "../pipelines/move-choices";
 import { pipelinesById } from "../pipelines/pipelines-by-id";
+import { recordedVersion } from "../pipelines/recorded-version";
 import { loadVersionDefinitions, statusLabel } from "../pipelines/status-labels";
+import { type TVersionLag, versionLag } from "../pipelines/version-lag";
 
 export type TPipelineLink = { key: string; name: string; version: number | null };
 
@@ -21,6 +23,8 @@ export type TPositionDetail = {
   pipeline: TPipelineLink | null;
   applicationPipeline: TPipelineLink | null;
   move: TMoveChoices;
+  /** set when its status was recorded with another version than its pipeline's current one */
+  versionLag: TVersionLag | null;
   seekProfiles: { profileId: string; firstSeenAt: Date; expiresAt: Date; expired: boolean }[];
   applications: {
     externalId: string;
@@ -77,18 +81,26 @@ export async function getPositionDetail(
   if (!position) throw new AppError("NOT_FOUND", `No position ${input.positionId}.`);
 
   const viewerIsAdmin = scope.kind === "all";
-  const [pipelines, definitions, history, deliveries] = await Promise.all([
+  const [pipelines, definitions, recorded, history, deliveries] = await Promise.all([
     pipelinesById(db, orgScope, [position.pipelineId, position.applicationPipelineId]),
     loadVersionDefinitions(db, orgScope, [
       position.currentVersionId,
       ...position.applications.map((a) => a.currentVersionId),
     ]),
+    recordedVersion(db, orgScope, position.currentVersionId),
     listStatusHistory(db, orgScope, viewerIsAdmin, { positionId: position.id }),
     listDeliveriesOfRecord(db, orgScope, { positionId: position.id }),
   ]);
   const pipeline = position.pipelineId ? (pipelines.get(position.pipelineId) ?? null) : null;
   const applicationPipeline = position.applicationPipelineId
     ? (pipelines.get(position.applicationPipelineId) ?? null)
+    : null;
+  const currentStatus = position.currentStatusKey
+    ? {
+        key: position.currentStatusKey,
+        label:
+          statusLabel(definitions, position.currentVersionId, position.currentStatusKey) ?? position.currentStatusKey,
+      }
     : null;
   const link = (p: typeof pipeline): TPipelineLink | null =>
     p ? { key: p.key, name: p.name, version: p.version?.version ?? null } : null;
@@ -98,14 +110,7 @@ export async function getPositionDetail(
     title: position.title,
     applyUrl: position.applyUrl,
     createdAt: position.createdAt,
-    currentStatus: position.currentStatusKey
-      ? {
-          key: position.currentStatusKey,
-          label:
-            statusLabel(definitions, position.currentVersionId, position.currentStatusKey) ?? position.currentStatusKey,
-          at: position.currentStatusAt,
-        }
-      : null,
+    currentStatus: currentStatus ? { ...currentStatus, at: position.currentStatusAt } : null,
     pipeline: link(pipeline),
     applicationPipeline: link(applicationPipeline),
     move: moveChoices(
@@ -113,6 +118,7 @@ export async function getPositionDetail(
       { statusKey: position.currentStatusKey, versionId: position.currentVersionId },
       { record: "position", field: "pipeline" },
     ),
+    versionLag: versionLag(recorded, pipeline, currentStatus),
     seekProfiles: position.seekProfiles.map((p) => ({
       ...p,
       expiresAt: identifierExpiresAt(p.firstSeenAt),

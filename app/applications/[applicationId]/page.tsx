@@ -10,6 +10,7 @@ import { OrganizationChooser } from "@/components/hirer/organization-chooser";
 import { SeekStateSummary } from "@/components/hirer/seek-state-summary";
 import { StatusHistoryTable } from "@/components/hirer/status-history-table";
 import { StatusMoveForm } from "@/components/hirer/status-move-form";
+import { VersionLagNotice } from "@/components/hirer/version-lag-notice";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -140,6 +141,7 @@ export default async function ApplicationPage({
             ...(app.completedAt ? [{ label: "Application completed", value: formatDateTime(app.completedAt) }] : []),
           ]}
         />
+        <VersionLagNotice lag={app.versionLag} />
       </Card>
 
       <Card title="SEEK identifiers" description="SEEK accepts signals for 180 days from when it issued an identifier.">

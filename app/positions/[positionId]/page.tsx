@@ -9,6 +9,7 @@ import { LiveDeliveries } from "@/components/hirer/live-deliveries";
 import { OrganizationChooser } from "@/components/hirer/organization-chooser";
 import { StatusHistoryTable } from "@/components/hirer/status-history-table";
 import { StatusMoveForm } from "@/components/hirer/status-move-form";
+import { VersionLagNotice } from "@/components/hirer/version-lag-notice";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -152,6 +153,7 @@ export default async function PositionPage({ params, searchParams }: { params: P
             },
           ]}
         />
+        <VersionLagNotice lag={position.versionLag} />
       </Card>
 
       <Card title="Move the position" description="Job boards are told about the change, as when the ATS makes it.">

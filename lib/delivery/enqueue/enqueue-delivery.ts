@@ -2,6 +2,7 @@
 // together or not at all. A row whose identifier is already past its 180-day life is written as
 // `expired` (visible in the dashboard, never sent) instead of being dropped.
 
+import { newCuid } from "../../db/new-cuid";
 import type { DbTx } from "../../db/tx";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ChannelName } from "../channel";
@@ -36,7 +37,9 @@ export async function enqueueDelivery(tx: DbTx, delivery: NewDelivery, now: Date
 
 /**
  * Many outbox rows in one INSERT (a batch of status changes), answered in the order given; their seq
- * follows that order, as if each had been enqueued alone one after the other.
+ * follows that order, as if each had been enqueued alone one after the other. Raw SQL over unnest():
+ * through Prisma's createMany each row cost milliseconds of CPU in the Node process, which was most
+ * of a 1,000-change batch (docs/decisions/0145).
  */
 export async function enqueueDeliveries(
   tx: DbTx,
@@ -49,18 +52,33 @@ export async function enqueueDeliveries(
     tx,
     deliveries.flatMap((d) => (d.orderingKey ? [d.orderingKey] : [])),
   );
-  const rows = await tx.delivery.createManyAndReturn({
-    data: deliveries.map((delivery) => outboxRow(delivery, now)),
-    select: { id: true, channel: true, state: true, eventId: true, kind: true },
-  });
-  // RETURNING answers in VALUES order on PostgreSQL; a caller maps rows to its changes by position, so
-  // that is checked rather than assumed.
-  return rows.map(({ id, channel, state, eventId, kind }, i) => {
-    const given = deliveries[i];
-    if (!given || given.eventId !== eventId || given.kind !== kind)
-      throw new Error("outbox rows came back out of order");
-    return { id, channel, state };
-  });
+  const rows = deliveries.map((delivery) => ({ id: newCuid(), ...outboxRow(delivery, now) }));
+  const column = <T>(pick: (row: (typeof rows)[number]) => T | undefined) => rows.map((row) => pick(row) ?? null);
+  // What Prisma writes for @default(now()) and @updatedAt: the time of the write, in UTC.
+  const writtenAt = new Date();
+  await tx.$executeRaw`
+    INSERT INTO "Delivery" (id, "organizationId", "eventId", channel, kind, destination, payload, state, "lastError",
+                            "lastErrorCode", "nextAttemptAt", "orderingKey", "dueBy", "expiresAt", "occurredAt",
+                            "applicationId", "positionId", "candidateId", "tokenPrefix", "createdAt", "updatedAt")
+    SELECT v.id, v.organization_id, v.event_id, v.channel, v.kind, v.destination, v.payload::jsonb,
+           v.state::"DeliveryState", v.last_error, v.last_error_code, v.next_attempt_at, v.ordering_key, v.due_by,
+           v.expires_at, v.occurred_at, v.application_id, v.position_id, v.candidate_id, v.token_prefix,
+           ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
+    FROM unnest(
+      ${column((r) => r.id)}::text[], ${column((r) => r.organizationId)}::text[], ${column((r) => r.eventId)}::text[],
+      ${column((r) => r.channel)}::text[], ${column((r) => r.kind)}::text[], ${column((r) => r.destination)}::text[],
+      ${column((r) => JSON.stringify(r.payload))}::text[], ${column((r) => r.state)}::text[],
+      ${column((r) => r.lastError)}::text[], ${column((r) => r.lastErrorCode)}::text[],
+      ${column((r) => r.nextAttemptAt)}::timestamp(3)[], ${column((r) => r.orderingKey)}::text[],
+      ${column((r) => r.dueBy)}::timestamp(3)[], ${column((r) => r.expiresAt)}::timestamp(3)[],
+      ${column((r) => r.occurredAt)}::timestamp(3)[], ${column((r) => r.applicationId)}::text[],
+      ${column((r) => r.positionId)}::text[], ${column((r) => r.candidateId)}::text[],
+      ${column((r) => r.tokenPrefix)}::text[]
+    ) WITH ORDINALITY AS v(id, organization_id, event_id, channel, kind, destination, payload, state, last_error,
+                           last_error_code, next_attempt_at, ordering_key, due_by, expires_at, occurred_at,
+                           application_id, position_id, candidate_id, token_prefix, n)
+    ORDER BY v.n`;
+  return rows.map(({ id, channel, state }) => ({ id, channel, state }));
 }
 
 function outboxRow(delivery: NewDelivery, now: Date) {

@@ -1,6 +1,7 @@
-// Loads an application of one organization by the ATS's id and locks its row for the rest of the
+// Loads applications of one organization by the ATS's ids and locks their rows for the rest of the
 // transaction, so concurrent status changes see each other's "previous" state instead of racing. One
-// statement brings everything a status change or completion reads: the application, its position, the
+// statement, for one application or a whole batch of status changes, brings everything a status change
+// or completion reads: the application, its position, the
 // position's live SEEK profiles, its current seek-token capture, and the current version id of the
 // position's application pipeline. Through Prisma's include it was five round trips, plus one for the
 // pipeline (docs/decisions/0161).
@@ -10,6 +11,7 @@ import { AppError } from "../errors/app-error";
 
 export type ApplicationForUpdate = {
   id: string;
+  externalId: string;
   positionId: string;
   candidateId: string | null;
   seekCandidateApplicationProfileId: string | null;
@@ -30,6 +32,7 @@ export type ApplicationForUpdate = {
 
 type Row = {
   id: string;
+  externalId: string;
   positionId: string;
   candidateId: string | null;
   seekCandidateApplicationProfileId: string | null;
@@ -52,9 +55,22 @@ export async function findApplicationForUpdate(
   scope: TOrganizationScope,
   externalId: string,
 ): Promise<ApplicationForUpdate> {
-  // Raw SQL, so the scope's condition is written out here, on every table read.
-  const [row] = await tx.$queryRaw<Row[]>`
-    SELECT a.id, a."positionId", a."candidateId", a."seekCandidateApplicationProfileId", a."createdAt",
+  const app = (await findApplicationsForUpdate(tx, scope, [externalId])).get(externalId);
+  if (!app) throw new AppError("NOT_FOUND", `No application with id ${externalId}.`);
+  return app;
+}
+
+/** The organization's applications with these ids, by id; an unknown id is simply absent. */
+export async function findApplicationsForUpdate(
+  tx: DbTx,
+  scope: TOrganizationScope,
+  externalIds: readonly string[],
+): Promise<Map<string, ApplicationForUpdate>> {
+  if (externalIds.length === 0) return new Map();
+  // Raw SQL, so the scope's condition is written out here, on every table read. Rows are locked in id
+  // order, so two batches over the same applications queue behind each other instead of deadlocking.
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT a.id, a."externalId", a."positionId", a."candidateId", a."seekCandidateApplicationProfileId", a."createdAt",
            a."currentStatusKey", a."currentVersionId", a."currentStatusAt",
            c.id AS "captureId", c.token AS "captureToken", c."capturedAt",
            p."externalId" AS "positionExternalId", p."applicationPipelineId",
@@ -66,11 +82,16 @@ export async function findApplicationForUpdate(
     JOIN "Position" p ON p.id = a."positionId" AND p."organizationId" = ${scope.organizationId}
     LEFT JOIN "SeekTokenCapture" c ON c.id = a."seekTokenCaptureId" AND c."organizationId" = ${scope.organizationId}
     LEFT JOIN "Pipeline" pl ON pl.id = p."applicationPipelineId" AND pl."organizationId" = ${scope.organizationId}
-    WHERE a."organizationId" = ${scope.organizationId} AND a."externalId" = ${externalId}
+    WHERE a."organizationId" = ${scope.organizationId} AND a."externalId" = ANY(${[...new Set(externalIds)]}::text[])
+    ORDER BY a.id
     FOR UPDATE OF a`;
-  if (!row) throw new AppError("NOT_FOUND", `No application with id ${externalId}.`);
+  return new Map(rows.map((row) => [row.externalId, toApplication(row)]));
+}
+
+function toApplication(row: Row): ApplicationForUpdate {
   return {
     id: row.id,
+    externalId: row.externalId,
     positionId: row.positionId,
     candidateId: row.candidateId,
     seekCandidateApplicationProfileId: row.seekCandidateApplicationProfileId,

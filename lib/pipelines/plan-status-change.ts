@@ -1,11 +1,10 @@
-// What applications and positions share when they move to another status: the current version of their
-// pipeline, the checks (the status exists in it; it is not the status they are already in), and the
-// current and previous states, each read with the pipeline version it was recorded with.
-import type { TOrganizationScope } from "../data/scope";
-import type { DbTx } from "../db/tx";
+// What applications and positions share when they move to another status: the checks (the status
+// exists in the pipeline's current version; it is not the status they are already in), and the current
+// and previous states, each read with the pipeline version it was recorded with. Pure: the versions are
+// read before (versionDefinitions), once for a whole batch of changes.
 import { AppError } from "../errors/app-error";
 import type { StatusAt } from "./pipeline-definition";
-import { currentVersionDefinition, type TVersionDefinition, versionDefinition } from "./version-definitions";
+import type { TVersionDefinition } from "./version-definitions";
 
 /** Where an application or a position stands now. */
 export type CurrentStatus = {
@@ -20,22 +19,19 @@ export type StatusChangePlan = {
   previous?: StatusAt;
 };
 
-export async function planStatusChange(
-  tx: DbTx,
-  scope: TOrganizationScope,
-  input: {
-    pipelineId: string;
-    /** the pipeline's key and current version id when the caller already read them (currentVersionDefinition) */
-    pipeline?: { key: string; currentVersionId: string | null } | null;
-    statusKey: string;
-    occurredAt: Date;
-    from: CurrentStatus;
-    /** "Application A-1" or "Position P-1", for the messages */
-    subject: string;
-  },
-): Promise<StatusChangePlan> {
-  const { statusKey, from } = input;
-  const version = await currentVersionDefinition(tx, scope, input.pipelineId, input.pipeline);
+export function planStatusChange(input: {
+  /** the current version of the record's pipeline (currentVersionOf) */
+  version: TVersionDefinition;
+  /** the versions read for the batch: the one `from` was recorded with must be among them */
+  versions: ReadonlyMap<string, TVersionDefinition>;
+  organizationId: string;
+  statusKey: string;
+  occurredAt: Date;
+  from: CurrentStatus;
+  /** "Application A-1" or "Position P-1", for the messages */
+  subject: string;
+}): StatusChangePlan {
+  const { version, statusKey, from } = input;
   const statuses = version.definition.statuses;
   if (!statuses.some((s) => s.key === statusKey)) {
     throw new AppError("UNPROCESSABLE", `Status "${statusKey}" is not in pipeline "${version.definition.name}".`, [
@@ -48,10 +44,10 @@ export async function planStatusChange(
   }
   const current: StatusAt = { pipeline: version.definition, statusKey, occurredAt: input.occurredAt };
   if (!from.currentStatusKey || !from.currentVersionId || !from.currentStatusAt) return { version, current };
-  const previousVersion = await versionDefinition(tx, scope, from.currentVersionId);
+  const previousVersion = input.versions.get(from.currentVersionId);
   // an event's version belongs to the organization by construction; missing means the data is broken
   if (!previousVersion)
-    throw new Error(`pipeline version ${from.currentVersionId} of ${scope.organizationId} is missing`);
+    throw new Error(`pipeline version ${from.currentVersionId} of ${input.organizationId} is missing`);
   return {
     version,
     current,

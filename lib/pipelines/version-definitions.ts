@@ -19,18 +19,35 @@ export async function versionDefinition(
   scope: TOrganizationScope,
   versionId: string,
 ): Promise<TVersionDefinition | null> {
-  const key = `${scope.organizationId}\u0000${versionId}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const row = await tx.pipelineVersion.findFirst({
-    where: { id: versionId, pipeline: inScope(scope) },
+  return (await versionDefinitions(tx, scope, [versionId])).get(versionId) ?? null;
+}
+
+/** Versions of the organization's pipelines by id, in one read for those not cached; unknown ids are absent. */
+export async function versionDefinitions(
+  tx: DbTx,
+  scope: TOrganizationScope,
+  versionIds: Iterable<string>,
+): Promise<Map<string, TVersionDefinition>> {
+  const key = (versionId: string) => `${scope.organizationId}\u0000${versionId}`;
+  const found = new Map<string, TVersionDefinition>();
+  const missing: string[] = [];
+  for (const versionId of new Set(versionIds)) {
+    const cached = cache.get(key(versionId));
+    if (cached) found.set(versionId, cached);
+    else missing.push(versionId);
+  }
+  if (missing.length === 0) return found;
+  const rows = await tx.pipelineVersion.findMany({
+    where: { id: { in: missing }, pipeline: inScope(scope) },
     select: { id: true, definition: true },
   });
-  if (!row) return null;
-  const entry = { versionId: row.id, definition: row.definition as TPipelineDefinition };
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-  cache.set(key, entry);
-  return entry;
+  for (const row of rows) {
+    const entry = { versionId: row.id, definition: row.definition as TPipelineDefinition };
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(key(row.id), entry);
+    found.set(row.id, entry);
+  }
+  return found;
 }
 
 /**
@@ -50,7 +67,17 @@ export async function currentVersionDefinition(
       where: inScope(scope, { id: pipelineId }),
       select: { key: true, currentVersionId: true },
     }));
-  const current = pipeline?.currentVersionId ? await versionDefinition(tx, scope, pipeline.currentVersionId) : null;
+  const versions = pipeline?.currentVersionId ? await versionDefinitions(tx, scope, [pipeline.currentVersionId]) : null;
+  return currentVersionOf(pipelineId, pipeline, versions ?? new Map());
+}
+
+/** The pipeline's current version among versions already read; UNPROCESSABLE while it has none. */
+export function currentVersionOf(
+  pipelineId: string,
+  pipeline: { key: string; currentVersionId: string | null } | null | undefined,
+  versions: ReadonlyMap<string, TVersionDefinition>,
+): TVersionDefinition {
+  const current = pipeline?.currentVersionId ? versions.get(pipeline.currentVersionId) : undefined;
   if (!current)
     throw new AppError("UNPROCESSABLE", `Pipeline ${pipeline?.key ?? pipelineId} has no saved version yet.`);
   return current;

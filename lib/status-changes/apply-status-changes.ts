@@ -1,23 +1,26 @@
-// POST /api/v1/status-changes: each change goes through the same function as its single route
-// (changeApplicationStatus / changePositionStatus), in array order, inside the request's transaction,
-// so "exactly as if sent alone" holds by construction: its own event, its own signal, and `previous`
-// read from the row the change before it just updated. Each runs under its own savepoint: a change
-// that fails leaves no trace and does not roll back the others (docs/decisions/0145).
+// POST /api/v1/status-changes: the batch goes through the same code as a single change
+// (changeStatuses): one locked read, each change planned in memory in array order — its `previous` is
+// the state the change before it on the same record left, a change a rule refuses is its own error and
+// leaves nothing —, then a handful of set-based writes (docs/decisions/0145).
+//
+// The batch is written under one savepoint. Should PostgreSQL refuse a value the rules let through (a
+// data exception, class 22: nothing known reaches it today), the batch is rolled back to it and each
+// change is retried as a batch of one under its own savepoint, so only the change at fault fails.
 
-import { changeApplicationStatus } from "../applications/change-application-status";
 import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
-import { isAppError } from "../errors/app-error";
+import { type AppError, isAppError } from "../errors/app-error";
 import type { WriteResult } from "../events/write-result";
-import { changePositionStatus } from "../positions/change-position-status";
 import { databaseInputError } from "../validation/database-input-error";
 import { toApiIssues } from "../validation/zod-issues";
 import { type TBulkChange, ZBulkChange } from "./bulk-status-changes-input";
+import { changeStatuses } from "./change-statuses";
+import type { TStatusChangeRequest } from "./status-change-request";
 import { withSavepoint } from "./with-savepoint";
 
-export type TBulkResult =
-  | ({ index: number } & WriteResult)
-  | { index: number; error: { code: string; message: string; issues: unknown[] } };
+type TItemError = { code: string; message: string; issues: unknown[] };
+
+export type TBulkResult = ({ index: number } & WriteResult) | { index: number; error: TItemError };
 
 export async function applyStatusChanges(
   tx: DbTx,
@@ -25,34 +28,71 @@ export async function applyStatusChanges(
   changes: readonly unknown[],
   now: Date,
 ): Promise<{ results: TBulkResult[] }> {
-  const results: TBulkResult[] = [];
+  const valid: { index: number; change: TStatusChangeRequest }[] = [];
+  const invalid = new Map<number, TItemError>();
   for (const [index, raw] of changes.entries()) {
     const parsed = ZBulkChange.safeParse(raw);
-    if (!parsed.success) {
-      const issues = toApiIssues(parsed.error).map((i) => ({
-        ...i,
-        path: `body.changes.${index}.${i.path}`,
-      }));
-      const message = `Change ${index} is not valid: ${issues[0]?.path} ${issues[0]?.message}`;
-      results.push({ index, error: { code: "VALIDATION_FAILED", message, issues } });
-      continue;
-    }
-    try {
-      const written = await withSavepoint(tx, () => applyOne(tx, scope, parsed.data, now));
-      results.push({ index, ...written });
-    } catch (thrown) {
-      const error = databaseInputError(thrown) ?? thrown;
-      // Anything unexpected is ours, not this change's: the whole request fails and nothing is kept.
-      if (!isAppError(error)) throw thrown;
-      results.push({ index, error: { code: error.code, message: error.message, issues: error.issues } });
-    }
+    if (parsed.success) valid.push({ index, change: toRequest(parsed.data) });
+    else invalid.set(index, validationError(index, parsed.error));
   }
+  const outcomes = await writeBatch(
+    tx,
+    scope,
+    valid.map((v) => v.change),
+    now,
+  );
+  const byIndex = new Map(valid.map((v, i) => [v.index, outcomes[i]!]));
+  const results = changes.map((_, index): TBulkResult => {
+    const outcome = byIndex.get(index);
+    if (!outcome) return { index, error: invalid.get(index)! };
+    return "error" in outcome ? { index, error: outcome.error } : { index, ...outcome };
+  });
   return { results };
 }
 
-function applyOne(tx: DbTx, scope: TOrganizationScope, change: TBulkChange, now: Date): Promise<WriteResult> {
+type TOutcome = WriteResult | { error: TItemError };
+
+async function writeBatch(
+  tx: DbTx,
+  scope: TOrganizationScope,
+  changes: TStatusChangeRequest[],
+  now: Date,
+): Promise<TOutcome[]> {
+  if (changes.length === 0) return [];
+  try {
+    return (await withSavepoint(tx, () => changeStatuses(tx, scope, changes, now))).map(toOutcome);
+  } catch (thrown) {
+    if (!databaseInputError(thrown)) throw thrown;
+  }
+  const outcomes: TOutcome[] = [];
+  for (const change of changes) {
+    try {
+      const [outcome] = await withSavepoint(tx, () => changeStatuses(tx, scope, [change], now));
+      outcomes.push(toOutcome(outcome!));
+    } catch (thrown) {
+      // Anything unexpected is ours, not this change's: the whole request fails and nothing is kept.
+      const error = databaseInputError(thrown);
+      if (!error) throw thrown;
+      outcomes.push(toOutcome(error));
+    }
+  }
+  return outcomes;
+}
+
+function toOutcome(outcome: WriteResult | AppError): TOutcome {
+  if (!isAppError(outcome)) return outcome;
+  return { error: { code: outcome.code, message: outcome.message, issues: outcome.issues } };
+}
+
+function toRequest(change: TBulkChange): TStatusChangeRequest {
   const common = { statusKey: change.status, occurredAt: change.occurredAt };
   return "applicationId" in change
-    ? changeApplicationStatus(tx, scope, { ...common, applicationId: change.applicationId }, now)
-    : changePositionStatus(tx, scope, { ...common, positionId: change.positionId }, now);
+    ? { ...common, applicationId: change.applicationId }
+    : { ...common, positionId: change.positionId };
+}
+
+function validationError(index: number, error: Parameters<typeof toApiIssues>[0]): TItemError {
+  const issues = toApiIssues(error).map((i) => ({ ...i, path: `body.changes.${index}.${i.path}` }));
+  const message = `Change ${index} is not valid: ${issues[0]?.path} ${issues[0]?.message}`;
+  return { code: "VALIDATION_FAILED", message, issues };
 }

@@ -1,12 +1,12 @@
 // The records a pipeline version would strand, and moving them. Applications follow their position's
 // application pipeline; positions their own pipeline. A record is stranded when its current status key
 // is not in the new version, whichever version it was recorded with.
-import { changeApplicationStatus } from "../applications/change-application-status";
+
 import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
 import type { WriteResult } from "../events/write-result";
 import type { TStrandedStatus } from "../pipelines/plan-stranded-moves";
-import { changePositionStatus } from "../positions/change-position-status";
+import { changeStatus } from "./change-statuses";
 
 type TPipelineRef = { id: string; kind: string; organizationId: string };
 
@@ -69,8 +69,8 @@ export async function moveStrandedRecords(
     const change = { statusKey: moves.get(record.currentStatusKey!)!, occurredAt: now };
     results.push(
       pipeline.kind === "application"
-        ? await changeApplicationStatus(tx, scope, { ...change, applicationId: record.externalId }, now)
-        : await changePositionStatus(tx, scope, { ...change, positionId: record.externalId }, now),
+        ? await changeStatus(tx, scope, { ...change, applicationId: record.externalId }, now)
+        : await changeStatus(tx, scope, { ...change, positionId: record.externalId }, now),
     );
   }
   return results;

@@ -2,11 +2,11 @@
 // path the v1 API uses too, in one transaction with the audit entry; this function only adds who may do
 // it (the caller's scope: another organization's application is NOT_FOUND) and the audit.
 import { z } from "zod";
-import { changeApplicationStatus } from "../applications/change-application-status";
 import { recordAudit } from "../audit/record-audit";
 import { narrowToOrganization, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import type { WriteResult } from "../events/write-result";
+import { changeStatus } from "../status-changes/change-statuses";
 import { ZExternalId } from "../validation/external-id";
 
 export const ZMoveApplicationInput = z.object({
@@ -27,7 +27,7 @@ export async function moveApplicationStatus(
   const orgScope = narrowToOrganization(scope, input.organizationId);
   const { organizationId } = orgScope;
   return db.$transaction(async (tx) => {
-    const result = await changeApplicationStatus(
+    const result = await changeStatus(
       tx,
       orgScope,
       { applicationId: input.applicationId, statusKey: input.statusKey },

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { narrowToOrganization, type TScope } from "../data/scope";
 import type { Db } from "../db/client";
 import type { WriteResult } from "../events/write-result";
-import { changePositionStatus } from "../positions/change-position-status";
+import { changeStatus } from "../status-changes/change-statuses";
 import { ZExternalId } from "../validation/external-id";
 import { STATUS_MOVE_TRANSACTION } from "./move-application-status";
 
@@ -25,12 +25,7 @@ export async function movePositionStatus(
   const orgScope = narrowToOrganization(scope, input.organizationId);
   const { organizationId } = orgScope;
   return db.$transaction(async (tx) => {
-    const result = await changePositionStatus(
-      tx,
-      orgScope,
-      { positionId: input.positionId, statusKey: input.statusKey },
-      now,
-    );
+    const result = await changeStatus(tx, orgScope, { positionId: input.positionId, statusKey: input.statusKey }, now);
     await recordAudit(tx, {
       actorUserId: scope.actorUserId,
       actor: scope.actor,

@@ -10,22 +10,12 @@ import {
 } from "@/app/api/v1/candidates/[candidateId]/history/[idempotencyId]/route";
 import { PUT as putCandidate } from "@/app/api/v1/candidates/[candidateId]/route";
 import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
-import { ZPipelineDefinition } from "@/lib/pipelines/pipeline-definition";
 import { type ApiHarness, call, openApiHarness, seedPipeline, tableCounts } from "../support/api-harness";
+import { mappedPipeline } from "../support/fixtures";
 import { databasesUnderTest } from "../support/test-databases";
 
 const PROFILE = "seekAnzPublicTest:positionProfile:jobAd:27cuZeA47";
 const CANDIDATE_PROFILE = "seekAnzPublicTest:candidateProfile:x1";
-
-const mappedPipeline = ZPipelineDefinition.parse({
-  name: "Mapped",
-  kind: "application",
-  statuses: [
-    { key: "new", label: "New", success: null, seekHistoryStatus: "Application" },
-    { key: "chat", label: "Coffee chat", success: null },
-    { key: "offer", label: "Initial offer", success: null, seekHistoryStatus: "Offer" },
-  ],
-});
 
 describe.each(databasesUnderTest())("history and notes recording on %s", (kind) => {
   let h: ApiHarness;

@@ -29,3 +29,14 @@ export const flatPositionPipeline: TPipelineDefinition = ZPipelineDefinition.par
     { key: "withdrawn", label: "Withdrawn", success: false },
   ],
 });
+
+/** An application pipeline whose "new" and "offer" are mapped to SEEK history statuses; "chat" is not. */
+export const mappedPipeline = ZPipelineDefinition.parse({
+  name: "Mapped",
+  kind: "application",
+  statuses: [
+    { key: "new", label: "New", success: null, seekHistoryStatus: "Application" },
+    { key: "chat", label: "Coffee chat", success: null },
+    { key: "offer", label: "Initial offer", success: null, seekHistoryStatus: "Offer" },
+  ],
+});

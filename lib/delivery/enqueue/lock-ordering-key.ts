@@ -6,5 +6,13 @@
 import type { DbClient } from "../sql";
 
 export async function lockOrderingKey(tx: DbClient, orderingKey: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${orderingKey}, 0))`;
+  await lockOrderingKeys(tx, [orderingKey]);
+}
+
+/** The keys of one row or a batch, in one statement; sorted, so two writers never wait on each other in a loop. */
+export async function lockOrderingKeys(tx: DbClient, orderingKeys: readonly string[]): Promise<void> {
+  if (orderingKeys.length === 0) return;
+  const keys = [...new Set(orderingKeys)].sort();
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${keys}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
 }

@@ -24,8 +24,8 @@ export const POST = v1Write({
   params: z.object({}).strict(),
   body: ZBulkStatusChanges,
   doc: { summary: "Apply up to 1,000 status changes, each as if sent alone", response: ZBulkStatusChangeResults },
-  // 1,000 changes are 1,000 single writes in one transaction: far more than a single write's 15 s budget
-  // on a loaded machine (docs/decisions/0145 measures it).
+  // 1,000 changes in one transaction: more than a single write's 15 s budget on a loaded machine when
+  // this was a savepoint per change; kept while the set-based path proves itself (docs/decisions/0145).
   transactionTimeoutMs: 300_000,
   write: ({ tx, scope, body, now }) => applyStatusChanges(tx, scope, body.changes, now),
 });

@@ -1,19 +1,20 @@
 // A status change of an application whose candidate was uploaded to SEEK also becomes a
 // CandidateWorkflowTransition history item, when the hirer mapped that status to a SEEK status code in
 // the pipeline editor. Unmapped statuses, candidates without a SEEK profile and positions never
-// advertised on SEEK produce none.
-import { inScope, type TOrganizationScope } from "../data/scope";
-import type { DbTx } from "../db/tx";
-import { enqueueDelivery, type QueuedDelivery } from "../delivery/enqueue/enqueue-delivery";
+// advertised on SEEK produce none. Pure: the caller reads the candidate and writes the item and its
+// outbox row (lib/status-changes, for one change or a batch).
+import type { NewDelivery } from "../delivery/enqueue/enqueue-delivery";
 import type { TPipelineStatus } from "../pipelines/pipeline-definition";
 import {
   buildHistoryItem,
   HISTORY_DEADLINE_MS,
   type HistoryDeliveryPayload,
+  type HistoryItemFields,
   historyOrderingKey,
 } from "./build-history-item";
 
 export type TransitionContext = {
+  organizationId: string;
   eventId: string;
   applicationId: string;
   positionId: string;
@@ -25,16 +26,31 @@ export type TransitionContext = {
   seekSource: string;
 };
 
-export async function recordWorkflowTransition(
-  tx: DbTx,
-  scope: TOrganizationScope,
+export type TransitionCandidate = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  seekCandidateProfileId: string | null;
+};
+
+export type WorkflowTransition = {
+  historyItem: { organizationId: string; candidateId: string; idempotencyId: string; data: HistoryItemFields };
+  delivery: NewDelivery;
+};
+
+/** Whether the change needs its candidate read at all (before the event id is known). */
+export function mayRecordTransition(context: Pick<TransitionContext, "status" | "candidateId" | "positionProfileId">) {
+  return Boolean(context.status.seekHistoryStatus && context.candidateId && context.positionProfileId);
+}
+
+export function planWorkflowTransition(
   context: TransitionContext,
+  candidate: TransitionCandidate | undefined,
   now: Date,
-): Promise<QueuedDelivery | undefined> {
+): WorkflowTransition | undefined {
   const code = context.status.seekHistoryStatus;
-  if (!code || !context.candidateId || !context.positionProfileId) return undefined;
-  const candidate = await tx.candidate.findFirst({ where: inScope(scope, { id: context.candidateId }) });
-  if (!candidate?.seekCandidateProfileId) return undefined;
+  if (!code || !context.positionProfileId || !candidate?.seekCandidateProfileId) return undefined;
+  if (candidate.id !== context.candidateId) return undefined;
 
   const idempotencyId = `status-change:${context.eventId}`;
   const item = buildHistoryItem({
@@ -45,19 +61,16 @@ export async function recordWorkflowTransition(
     seekSource: context.seekSource,
     status: code,
   });
-  await tx.candidateHistoryItem.create({
-    data: { organizationId: scope.organizationId, candidateId: candidate.id, idempotencyId, data: item },
-  });
   const payload: HistoryDeliveryPayload = {
     operation: "create",
     candidateProfileId: candidate.seekCandidateProfileId,
     idempotencyId,
     item,
   };
-  return enqueueDelivery(
-    tx,
-    {
-      organizationId: scope.organizationId,
+  return {
+    historyItem: { organizationId: context.organizationId, candidateId: candidate.id, idempotencyId, data: item },
+    delivery: {
+      organizationId: context.organizationId,
       eventId: context.eventId,
       channel: "seek-history",
       kind: "HistoryCreate",
@@ -70,6 +83,5 @@ export async function recordWorkflowTransition(
       positionId: context.positionId,
       candidateId: candidate.id,
     },
-    now,
-  );
+  };
 }

@@ -6,13 +6,7 @@
 // column's className, on its header and cells) and, when asked, row checkboxes with shift-click ranges
 // (select-range.ts) and a header checkbox for the page. Selection is controlled by the caller, who owns
 // what the selected rows are for.
-import {
-  type ColumnDef,
-  flexRender,
-  getCoreRowModel,
-  type RowSelectionState,
-  useReactTable,
-} from "@tanstack/react-table";
+import { type ColumnDef, getCoreRowModel, type RowSelectionState, useReactTable } from "@tanstack/react-table";
 import { type MouseEvent, type ReactNode, useRef } from "react";
 import { applySelectionClick } from "./select-range";
 
@@ -73,13 +67,11 @@ const LOOK = {
   },
 } as const;
 
+// No `cell` renderer: flexRender treats a function as a component, and one made per render would be a new
+// component type each time, so React would remount every cell (and lose an open dialog's state) on each
+// refresh. The cells are nodes already; the table renders them as they are.
 function toColumnDef<K extends string>(column: TTableColumn<K>): ColumnDef<TTableRow<K>, ReactNode> {
-  return {
-    id: column.id,
-    header: column.header,
-    accessorFn: (row) => row.cells[column.id],
-    cell: (context) => context.getValue(),
-  };
+  return { id: column.id, header: column.header, accessorFn: (row) => row.cells[column.id] };
 }
 
 export function Table<K extends string>({
@@ -162,7 +154,7 @@ export function Table<K extends string>({
               ) : null}
               {group.headers.map((header) => {
                 const column = byId.get(header.column.id);
-                const content = flexRender(header.column.columnDef.header, header.getContext());
+                const content = column?.header;
                 return (
                   <th key={header.id} scope="col" className={`${look.th} ${column?.className ?? ""}`}>
                     {column?.headerHidden ? <span className="sr-only">{content}</span> : content}
@@ -195,7 +187,7 @@ export function Table<K extends string>({
               {row.getVisibleCells().map((cell) => {
                 const column = byId.get(cell.column.id);
                 const className = `${look.td} ${valign} ${column?.className ?? ""} ${column?.cellClassName ?? ""}`;
-                const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                const content = cell.getValue<ReactNode>();
                 return column?.rowHeader ? (
                   <th key={cell.id} scope="row" className={`font-normal ${className}`}>
                     {content}

@@ -27,14 +27,17 @@ export type FloorResult = {
   loadAverage: { before: number; after: number };
 };
 
-const CLAIM = `
+/** the next 100 due rows, in the outbox's claim order, skipping rows another claimer holds */
+const PICKED = `
   WITH picked AS (
     SELECT d.id FROM "Delivery" d
     WHERE d.channel = 'seek-signal' AND d.state = 'pending' AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
     ORDER BY d."dueBy" ASC NULLS LAST, d."nextAttemptAt" ASC, d.seq ASC
     LIMIT 100
     FOR UPDATE OF d SKIP LOCKED
-  )
+  )`;
+
+const CLAIM = `${PICKED}
   UPDATE "Delivery" AS t
   SET state = 'in_flight', "leaseOwner" = 'bench-floor',
       "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + interval '1 minute',
@@ -48,14 +51,7 @@ const MARK_DELIVERED = `
       "updatedAt" = (now() AT TIME ZONE 'UTC')
   WHERE id = ANY($1::text[]) AND "leaseOwner" = 'bench-floor' AND state = 'in_flight'`;
 
-const PICK_AND_DELIVER = `
-  WITH picked AS (
-    SELECT d.id FROM "Delivery" d
-    WHERE d.channel = 'seek-signal' AND d.state = 'pending' AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
-    ORDER BY d."dueBy" ASC NULLS LAST, d."nextAttemptAt" ASC, d.seq ASC
-    LIMIT 100
-    FOR UPDATE OF d SKIP LOCKED
-  )
+const PICK_AND_DELIVER = `${PICKED}
   UPDATE "Delivery" AS t
   SET state = 'delivered', "deliveredAt" = (now() AT TIME ZONE 'UTC'), attempts = t.attempts + 1,
       "updatedAt" = (now() AT TIME ZONE 'UTC')

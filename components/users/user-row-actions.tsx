@@ -4,12 +4,13 @@
 import { useState } from "react";
 import { CopyButton } from "@/components/api-keys/copy-button";
 import { ActionForm } from "@/components/forms/action-form";
-import { Field, SelectField } from "@/components/forms/field";
+import { Field } from "@/components/forms/field";
 import { Dialog } from "@/components/ui/dialog";
 import { buttonSecondary } from "@/components/ui/styles";
 import { changeUserRoleAction } from "@/lib/actions/change-user-role";
 import { resetUserPasswordAction, type TPasswordResetShown } from "@/lib/actions/reset-user-password";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { RoleFields, type TOrganizationChoice } from "./role-fields";
 
 export type TUserRow = {
   id: string;
@@ -18,13 +19,7 @@ export type TUserRow = {
   organizationId: string | null;
 };
 
-export function UserRowActions({
-  user,
-  organizations,
-}: {
-  user: TUserRow;
-  organizations: { id: string; name: string; slug: string }[];
-}) {
+export function UserRowActions({ user, organizations }: { user: TUserRow; organizations: TOrganizationChoice[] }) {
   const [open, setOpen] = useState<"role" | "password" | null>(null);
   return (
     <div className="flex flex-wrap justify-end gap-2">
@@ -59,25 +54,7 @@ export function UserRowActions({
           ariaLabel={`Change role of ${user.email}`}
         >
           <input type="hidden" name="userId" value={user.id} />
-          <SelectField
-            name="role"
-            label="Role"
-            defaultValue={user.role}
-            options={[
-              { value: "hirer", label: "Hirer (one organization)" },
-              { value: "admin", label: "Administrator (all organizations)" },
-            ]}
-          />
-          <SelectField
-            name="organizationId"
-            label="Organization"
-            hint="Required for a hirer; ignored for an administrator."
-            defaultValue={user.organizationId ?? ""}
-            options={[
-              { value: "", label: "Choose an organization…" },
-              ...organizations.map((org) => ({ value: org.id, label: `${org.name} (${org.slug})` })),
-            ]}
-          />
+          <RoleFields organizations={organizations} role={user.role} organizationId={user.organizationId ?? ""} />
         </ActionForm>
       </Dialog>
       <Dialog

@@ -4,11 +4,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { ActionForm } from "@/components/forms/action-form";
-import { Field, SelectField } from "@/components/forms/field";
+import { Field } from "@/components/forms/field";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { buttonDanger, buttonSecondary, linkClass } from "@/components/ui/styles";
 import { Table, type TTableColumn } from "@/components/ui/table";
+import { RoleFields } from "@/components/users/role-fields";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import { createUserAction } from "@/lib/actions/create-user";
 import { setUserActiveAction } from "@/lib/actions/set-user-active";
@@ -59,24 +60,7 @@ export default async function UsersPage() {
         >
           <Field name="name" label="Name" required maxLength={120} autoComplete="off" />
           <Field name="email" label="Email" type="email" required maxLength={320} autoComplete="off" />
-          <SelectField
-            name="role"
-            label="Role"
-            defaultValue="hirer"
-            options={[
-              { value: "hirer", label: "Hirer (one organization)" },
-              { value: "admin", label: "Administrator (all organizations)" },
-            ]}
-          />
-          <SelectField
-            name="organizationId"
-            label="Organization"
-            hint="Required for hirers; ignored for administrators."
-            options={[
-              { value: "", label: "Choose an organization…" },
-              ...organizations.map((org) => ({ value: org.id, label: `${org.name} (${org.slug})` })),
-            ]}
-          />
+          <RoleFields organizations={organizations} />
           <Field
             name="password"
             label="Initial password"

@@ -7,7 +7,11 @@ const ADMIN_LINKS = [
     title: "Organizations",
     text: "Hirer organizations and their SEEK and LinkedIn settings.",
   },
-  { href: "/admin/users", title: "Users", text: "Admins and hirers: create, deactivate, reactivate." },
+  {
+    href: "/admin/users",
+    title: "Users",
+    text: "Admins and hirers: add, change a role, reset a password, deactivate.",
+  },
   { href: "/admin/api-keys", title: "API keys", text: "Keys the ATS uses to call the API, per organization." },
   { href: "/deliveries", title: "Deliveries", text: "Signals, history items and notes sent to the job boards." },
 ];

@@ -55,33 +55,33 @@ export function DeliveriesLive({ initial, search }: { initial: TAdminDeliveryPag
             Searched &ldquo;{search.q}&rdquo; as {page.searchedFor}.
           </p>
         ) : null}
+        {/* Mounted whatever the page holds: a bulk retry empties a "failed" filter, and the refresh that
+            shows it must not take the bar (and the result it is about to say) away with the last row. */}
+        <SelectionBar
+          selectedIds={selectedOnPage}
+          pageSize={page.deliveries.length}
+          matching={matchingCount(page.counts, search.state)}
+          filter={withoutCursor(search)}
+          onClear={() => setSelected(new Set())}
+        />
         {page.deliveries.length === 0 ? (
           <EmptyState filtered={filtered} />
         ) : (
-          <>
-            <SelectionBar
-              selectedIds={selectedOnPage}
-              pageSize={page.deliveries.length}
-              matching={matchingCount(page.counts, search.state)}
-              filter={withoutCursor(search)}
-              onClear={() => setSelected(new Set())}
-            />
-            <DeliveryTable
-              rows={page.deliveries}
-              now={now}
-              detailSuffix={detailSuffix}
-              selection={{
-                selected,
-                onChange: setSelected,
-                rowLabel: (id) => {
-                  const row = page.deliveries.find((r) => r.id === id);
-                  return row
-                    ? `Select ${row.kind}${row.applicationExternalId ? ` for ${row.applicationExternalId}` : ""} (${row.state})`
-                    : `Select delivery ${id}`;
-                },
-              }}
-            />
-          </>
+          <DeliveryTable
+            rows={page.deliveries}
+            now={now}
+            detailSuffix={detailSuffix}
+            selection={{
+              selected,
+              onChange: setSelected,
+              rowLabel: (id) => {
+                const row = page.deliveries.find((r) => r.id === id);
+                return row
+                  ? `Select ${row.kind}${row.applicationExternalId ? ` for ${row.applicationExternalId}` : ""} (${row.state})`
+                  : `Select delivery ${id}`;
+              },
+            }}
+          />
         )}
         {search.cursor || page.nextCursor ? (
           <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">

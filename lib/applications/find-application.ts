@@ -1,9 +1,8 @@
 // Loads applications of one organization by the ATS's ids and locks their rows for the rest of the
 // transaction, so concurrent status changes see each other's "previous" state instead of racing. One
 // statement, for one application or a whole batch of status changes, brings everything a status change
-// or completion reads: the application, its position, the
-// position's live SEEK profiles, its current seek-token capture, and the current version id of the
-// position's application pipeline. Through Prisma's include it was five round trips, plus one for the
+// or completion reads: the application, its candidate, its position, the position's live SEEK profiles,
+// its current seek-token capture, and the current version id of the position's application pipeline. Through Prisma's include it was five round trips, plus one for the
 // pipeline (docs/decisions/0161).
 import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
@@ -20,6 +19,8 @@ export type ApplicationForUpdate = {
   currentVersionId: string | null;
   currentStatusAt: Date | null;
   seekTokenCapture: { id: string; token: string; capturedAt: Date } | null;
+  /** the candidate, read in the same statement (what a SEEK history item is built from) */
+  candidate: { id: string; givenName: string; familyName: string; seekCandidateProfileId: string | null } | null;
   position: {
     externalId: string;
     applicationPipelineId: string | null;
@@ -43,6 +44,10 @@ type Row = {
   captureId: string | null;
   captureToken: string | null;
   capturedAt: Date | null;
+  candidateGivenName: string | null;
+  candidateFamilyName: string | null;
+  seekCandidateProfileId: string | null;
+  candidateFound: boolean;
   positionExternalId: string;
   applicationPipelineId: string | null;
   pipelineKey: string | null;
@@ -73,6 +78,8 @@ export async function findApplicationsForUpdate(
     SELECT a.id, a."externalId", a."positionId", a."candidateId", a."seekCandidateApplicationProfileId", a."createdAt",
            a."currentStatusKey", a."currentVersionId", a."currentStatusAt",
            c.id AS "captureId", c.token AS "captureToken", c."capturedAt",
+           cand.id IS NOT NULL AS "candidateFound", cand."givenName" AS "candidateGivenName",
+           cand."familyName" AS "candidateFamilyName", cand."seekCandidateProfileId",
            p."externalId" AS "positionExternalId", p."applicationPipelineId",
            pl.key AS "pipelineKey", pl."currentVersionId" AS "pipelineVersionId",
            ARRAY(SELECT s."profileId" FROM "SeekPositionProfile" s
@@ -81,6 +88,7 @@ export async function findApplicationsForUpdate(
     FROM "Application" a
     JOIN "Position" p ON p.id = a."positionId" AND p."organizationId" = ${scope.organizationId}
     LEFT JOIN "SeekTokenCapture" c ON c.id = a."seekTokenCaptureId" AND c."organizationId" = ${scope.organizationId}
+    LEFT JOIN "Candidate" cand ON cand.id = a."candidateId" AND cand."organizationId" = ${scope.organizationId}
     LEFT JOIN "Pipeline" pl ON pl.id = p."applicationPipelineId" AND pl."organizationId" = ${scope.organizationId}
     WHERE a."organizationId" = ${scope.organizationId} AND a."externalId" = ANY(${[...new Set(externalIds)]}::text[])
     ORDER BY a.id
@@ -102,6 +110,16 @@ function toApplication(row: Row): ApplicationForUpdate {
     seekTokenCapture:
       row.captureId && row.captureToken !== null && row.capturedAt
         ? { id: row.captureId, token: row.captureToken, capturedAt: row.capturedAt }
+        : null,
+    candidate:
+      // Both names are NOT NULL columns: a candidate found has them.
+      row.candidateFound && row.candidateId
+        ? {
+            id: row.candidateId,
+            givenName: row.candidateGivenName!,
+            familyName: row.candidateFamilyName!,
+            seekCandidateProfileId: row.seekCandidateProfileId,
+          }
         : null,
     position: {
       externalId: row.positionExternalId,

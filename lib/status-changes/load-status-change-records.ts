@@ -1,9 +1,9 @@
 // Everything a batch of status changes reads, in a handful of statements whatever its size: the
 // applications and positions it names (locked for the transaction), the pipeline versions it needs
-// (their pipelines' current versions and the versions the records stand in now), and the candidates
-// a history item may be built for.
+// (their pipelines' current versions and the versions the records stand in now); the candidates a
+// history item may be built for come with their applications.
 import { type ApplicationForUpdate, findApplicationsForUpdate } from "../applications/find-application";
-import { inScope, type TOrganizationScope } from "../data/scope";
+import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
 import type { TransitionCandidate } from "../history/plan-workflow-transition";
 import { type TVersionDefinition, versionDefinitions } from "../pipelines/version-definitions";
@@ -39,19 +39,8 @@ export async function loadStatusChangeRecords(
   ].filter((id): id is string => Boolean(id));
   const versions = await versionDefinitions(tx, scope, versionIds);
   // Only a candidate of an application on an advertised position can get a history item.
-  const candidateIds = [
-    ...new Set(
-      [...applications.values()].flatMap((a) =>
-        a.candidateId && a.position.seekProfiles.length > 0 ? [a.candidateId] : [],
-      ),
-    ),
-  ];
-  const candidates =
-    candidateIds.length === 0
-      ? []
-      : await tx.candidate.findMany({
-          where: inScope(scope, { id: { in: candidateIds } }),
-          select: { id: true, givenName: true, familyName: true, seekCandidateProfileId: true },
-        });
+  const candidates = [...applications.values()].flatMap((a) =>
+    a.candidate && a.position.seekProfiles.length > 0 ? [a.candidate] : [],
+  );
   return { applications, positions, versions, candidates: new Map(candidates.map((c) => [c.id, c])) };
 }

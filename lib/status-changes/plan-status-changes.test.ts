@@ -23,6 +23,7 @@ const app = (externalId: string, overrides: Partial<ApplicationForUpdate> = {}):
   currentVersionId: null,
   currentStatusAt: null,
   seekTokenCapture: { id: "cap-1", token: "token-0123456789", capturedAt: minutesAgo(60) },
+  candidate: { id: "cand-1", givenName: "Ada", familyName: "Lovelace", seekCandidateProfileId: null },
   position: {
     externalId: "P1",
     applicationPipelineId: "pl-app",

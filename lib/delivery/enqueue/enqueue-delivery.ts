@@ -4,10 +4,10 @@
 
 import { newCuid } from "../../db/new-cuid";
 import type { DbTx } from "../../db/tx";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import type { ChannelName } from "../channel";
 import { expiredMessage, IDENTIFIER_EXPIRED, isExpired } from "./identifier-expiry";
-import { lockOrderingKeys } from "./lock-ordering-key";
+import { orderingKeysLocked } from "./lock-ordering-key";
 
 export type NewDelivery = {
   organizationId: string;
@@ -47,39 +47,67 @@ export async function enqueueDeliveries(
   now: Date,
 ): Promise<QueuedDelivery[]> {
   if (deliveries.length === 0) return [];
-  // seq is drawn at insert, not commit: without the lock two writers of one key could commit out of order.
-  await lockOrderingKeys(
-    tx,
-    deliveries.flatMap((d) => (d.orderingKey ? [d.orderingKey] : [])),
-  );
-  const rows = deliveries.map((delivery) => ({ id: newCuid(), ...outboxRow(delivery, now) }));
-  const column = <T>(pick: (row: (typeof rows)[number]) => T | undefined) => rows.map((row) => pick(row) ?? null);
-  // What Prisma writes for @default(now()) and @updatedAt: the time of the write, in UTC.
-  const writtenAt = new Date();
-  await tx.$executeRaw`
-    INSERT INTO "Delivery" (id, "organizationId", "eventId", channel, kind, destination, payload, state, "lastError",
-                            "lastErrorCode", "nextAttemptAt", "orderingKey", "dueBy", "expiresAt", "occurredAt",
-                            "applicationId", "positionId", "candidateId", "tokenPrefix", "createdAt", "updatedAt")
-    SELECT v.id, v.organization_id, v.event_id, v.channel, v.kind, v.destination, v.payload::jsonb,
-           v.state::"DeliveryState", v.last_error, v.last_error_code, v.next_attempt_at, v.ordering_key, v.due_by,
-           v.expires_at, v.occurred_at, v.application_id, v.position_id, v.candidate_id, v.token_prefix,
-           ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
-    FROM unnest(
-      ${column((r) => r.id)}::text[], ${column((r) => r.organizationId)}::text[], ${column((r) => r.eventId)}::text[],
-      ${column((r) => r.channel)}::text[], ${column((r) => r.kind)}::text[], ${column((r) => r.destination)}::text[],
-      ${column((r) => JSON.stringify(r.payload))}::text[], ${column((r) => r.state)}::text[],
-      ${column((r) => r.lastError)}::text[], ${column((r) => r.lastErrorCode)}::text[],
-      ${column((r) => r.nextAttemptAt)}::timestamp(3)[], ${column((r) => r.orderingKey)}::text[],
-      ${column((r) => r.dueBy)}::timestamp(3)[], ${column((r) => r.expiresAt)}::timestamp(3)[],
-      ${column((r) => r.occurredAt)}::timestamp(3)[], ${column((r) => r.applicationId)}::text[],
-      ${column((r) => r.positionId)}::text[], ${column((r) => r.candidateId)}::text[],
-      ${column((r) => r.tokenPrefix)}::text[]
-    ) WITH ORDINALITY AS v(id, organization_id, event_id, channel, kind, destination, payload, state, last_error,
-                           last_error_code, next_attempt_at, ordering_key, due_by, expires_at, occurred_at,
-                           application_id, position_id, candidate_id, token_prefix, n)
-    ORDER BY v.n`;
-  return rows.map(({ id, channel, state }) => ({ id, channel, state }));
+  const insert = deliveriesInsert(deliveries, now);
+  await tx.$executeRaw(insert.sql);
+  return insert.queued;
 }
+
+/**
+ * The INSERT of enqueueDeliveries as one statement, for a writer that sends it together with its own
+ * writes (lib/db/one-statement.ts); it takes the rows' ordering-key locks itself, before any seq is
+ * drawn (lock-ordering-key.ts). Rows are stamped with `now`, the clock of the request that wrote them.
+ */
+export function deliveriesInsert(
+  deliveries: readonly NewDelivery[],
+  now: Date,
+): { sql: Prisma.Sql; queued: QueuedDelivery[] } {
+  const rows = deliveries.map((delivery) => ({ id: newCuid(), ...outboxRow(delivery, now) }));
+  const fields = Object.keys(COLUMNS) as (keyof OutboxRow)[];
+  const names = fields.map((f) => `"${f}"`).join(", ");
+  const selected = fields.map((f, i) => `v.c${i}${COLUMNS[f].cast ? `::${COLUMNS[f].cast}` : ""}`).join(", ");
+  const arrays = fields.map((f) => {
+    const value = (row: OutboxRow) => (f === "payload" ? JSON.stringify(row.payload) : (row[f] ?? null));
+    return Prisma.sql`${rows.map(value)}::${Prisma.raw(COLUMNS[f].array)}[]`;
+  });
+  const aliases = fields.map((_, i) => `c${i}`).join(", ");
+  const keys = rows.flatMap((row) => (row.orderingKey ? [row.orderingKey] : []));
+  const sql = Prisma.sql`
+    INSERT INTO "Delivery" (${Prisma.raw(names)}, "createdAt", "updatedAt")
+    SELECT ${Prisma.raw(selected)}, ${now}::timestamp(3), ${now}::timestamp(3)
+    FROM unnest(${Prisma.join(arrays)}) WITH ORDINALITY AS v(${Prisma.raw(aliases)}, n)
+    WHERE ${keys.length > 0 ? orderingKeysLocked(keys) : Prisma.sql`true`}
+    ORDER BY v.n`;
+  return { sql, queued: rows.map(({ id, channel, state }) => ({ id, channel, state })) };
+}
+
+type OutboxRow = ReturnType<typeof outboxRow> & { id: string };
+
+/**
+ * Each field of an outbox row: the element type of its unnest() array and the cast into its column. The
+ * column is the field's name. Every field must be listed (the mapped type), so a new NewDelivery field
+ * is a type error here until it is written, never silently dropped.
+ */
+const COLUMNS: { [K in keyof OutboxRow]-?: { array: "text" | "timestamp(3)"; cast?: string } } = {
+  id: { array: "text" },
+  organizationId: { array: "text" },
+  eventId: { array: "text" },
+  channel: { array: "text" },
+  kind: { array: "text" },
+  destination: { array: "text" },
+  payload: { array: "text", cast: "jsonb" },
+  state: { array: "text", cast: '"DeliveryState"' },
+  lastError: { array: "text" },
+  lastErrorCode: { array: "text" },
+  nextAttemptAt: { array: "timestamp(3)" },
+  orderingKey: { array: "text" },
+  dueBy: { array: "timestamp(3)" },
+  expiresAt: { array: "timestamp(3)" },
+  occurredAt: { array: "timestamp(3)" },
+  applicationId: { array: "text" },
+  positionId: { array: "text" },
+  candidateId: { array: "text" },
+  tokenPrefix: { array: "text" },
+};
 
 function outboxRow(delivery: NewDelivery, now: Date) {
   const expiresAt = delivery.expiresAt;

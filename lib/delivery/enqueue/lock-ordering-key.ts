@@ -3,6 +3,7 @@
 // could otherwise commit out of seq order, and a worker that sees only the later row would send it
 // first. Holding a transaction-scoped advisory lock per key makes seq order equal commit order for the
 // key. (On PGlite there is one connection, so writers are serialized anyway; the call is harmless.)
+import { Prisma } from "../../generated/prisma/client";
 import type { DbClient } from "../sql";
 
 export async function lockOrderingKey(tx: DbClient, orderingKey: string): Promise<void> {
@@ -12,7 +13,17 @@ export async function lockOrderingKey(tx: DbClient, orderingKey: string): Promis
 /** The keys of one row or a batch, in one statement; sorted, so two writers never wait on each other in a loop. */
 export async function lockOrderingKeys(tx: DbClient, orderingKeys: readonly string[]): Promise<void> {
   if (orderingKeys.length === 0) return;
+  await tx.$executeRaw`SELECT ${orderingKeysLocked(orderingKeys)}`;
+}
+
+/**
+ * A condition that takes the keys' locks when evaluated (always true), for the WHERE of the INSERT that
+ * draws their rows' seq: the uncorrelated subquery is an InitPlan, run once before the first row is
+ * produced, so every lock is held before any seq is drawn, in the same round trip as the insert.
+ */
+export function orderingKeysLocked(orderingKeys: readonly string[]): Prisma.Sql {
   const keys = [...new Set(orderingKeys)].sort();
-  await tx.$executeRaw`
-    SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${keys}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
+  return Prisma.sql`(SELECT count(*) FROM (
+      SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${keys}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n
+    ) AS locks) >= 0`;
 }

@@ -8,6 +8,7 @@ import {
   claimProbeDeliveries,
 } from "@/lib/delivery/claim/claim-due-deliveries";
 import { msUntilNextDue } from "@/lib/delivery/claim/next-due";
+import { enqueueDeliveries, type NewDelivery } from "@/lib/delivery/enqueue/enqueue-delivery";
 import { lockOrderingKey } from "@/lib/delivery/enqueue/lock-ordering-key";
 import { recordOutcomes } from "@/lib/delivery/record/record-outcomes";
 import { reapExpiredLeases, releaseLeases, renewLeases } from "@/lib/delivery/record/release-leases";
@@ -128,6 +129,47 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
     await Promise.all([writer("first", Promise.resolve(), 150), writer("second", locked, 0)]);
     const rows = await prisma.delivery.findMany({ where: { orderingKey: "candidate-1" }, orderBy: { seq: "asc" } });
     expect(rows.map((r) => (r.payload as { name: string }).name)).toEqual(events);
+  });
+
+  it("the outbox INSERT takes its rows' ordering-key locks itself: a later writer of the key waits for the earlier's commit", async () => {
+    await reset();
+    const event = await prisma.event.create({
+      data: { organizationId: org, type: "Test", occurredAt: new Date(0), actor: "system" },
+    });
+    const row = (name: string): NewDelivery => ({
+      organizationId: org,
+      eventId: event.id,
+      channel: "seek-signal",
+      kind: "test",
+      destination: "d",
+      payload: { name },
+      occurredAt: new Date(0),
+      orderingKey: "candidate-2",
+    });
+    const committed: string[] = [];
+    let firstInserted!: () => void;
+    const inserted = new Promise<void>((resolve) => {
+      firstInserted = resolve;
+    });
+    // The first writer draws its seq, then holds its transaction open; the second draws after it. Were
+    // the second not made to wait, it would commit first with the higher seq, and a claimer would see
+    // (and send) it before the lower one.
+    const first = prisma.$transaction(async (tx) => {
+      await enqueueDeliveries(tx, [row("first")], new Date());
+      firstInserted();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      committed.push("first");
+    });
+    const second = inserted.then(() =>
+      prisma.$transaction(async (tx) => {
+        await enqueueDeliveries(tx, [row("second")], new Date());
+        committed.push("second");
+      }),
+    );
+    await Promise.all([first, second]);
+    const rows = await prisma.delivery.findMany({ where: { orderingKey: "candidate-2" }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => (r.payload as { name: string }).name)).toEqual(["first", "second"]);
+    expect(committed).toEqual(["first", "second"]);
   });
 
   it("a paused channel is not claimed; unpausing releases it", async () => {

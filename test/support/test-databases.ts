@@ -1,5 +1,7 @@
 // Integration tests run against every database the product supports: an in-memory PGlite always, and a
-// fresh PostgreSQL database per test file when TEST_DATABASE_URL is set (.ci/run sets it).
+// fresh PostgreSQL database per test file when TEST_DATABASE_URL is set. TEST_DATABASES (a comma list of
+// "pglite", "postgres") narrows that: .ci/run runs PostgreSQL with the real clock and PGlite with the
+// clock five years ahead (npm run test:future), each tier once (docs/decisions/0178).
 // Schemas come from the committed migration files, so tests see exactly what users get.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -13,7 +15,16 @@ export type DatabaseKind = "pglite" | "postgres";
 export type TestDatabase = { kind: DatabaseKind; target: DatabaseTarget; prisma: Db; close(): Promise<void> };
 
 export function databasesUnderTest(): DatabaseKind[] {
-  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  const available: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  const wanted = process.env.TEST_DATABASES?.trim();
+  if (!wanted) return available;
+  const kinds = wanted.split(",").map((k) => k.trim());
+  for (const kind of kinds) {
+    if (kind !== "pglite" && kind !== "postgres")
+      throw new Error(`TEST_DATABASES: "${kind}" is not a database kind (pglite, postgres)`);
+    if (!available.includes(kind)) throw new Error(`TEST_DATABASES names ${kind}, but TEST_DATABASE_URL is not set`);
+  }
+  return available.filter((kind) => kinds.includes(kind));
 }
 
 function migrationSql(): string[] {

@@ -61,6 +61,22 @@ const ZBenchEnv = z.object({
     .pipe(z.array(z.number().int().min(1).max(5000))),
   BENCH_RATE_SECONDS: count(20),
   /**
+   * changes per request in the steady-rate phase, one run per entry at each rate: 1 sends each change on
+   * its own (POST /applications/{id}/status), more sends them as POST /status-changes batches, the way an
+   * ATS with 500 changes a second would (issue #16 names the rate, not the request shape)
+   */
+  BENCH_RATE_BATCHES: z
+    .string()
+    .default("1,20")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
+    .pipe(z.array(z.number().int().min(1).max(1000)).min(1)),
+  /**
    * distinct applications the latency phase spreads its status changes over; more than
    * BENCH_MAX_IN_FLIGHT, so two changes of one application are (almost) never in flight together
    */

@@ -16,6 +16,8 @@ export type Receipts = Map<string, number>;
 
 export type LatencyResult = {
   targetRate: number;
+  /** 1: single-change requests; more: bulk requests of this many changes */
+  changesPerRequest: number;
   seconds: number;
   /** events the window held at the target rate */
   events: number;
@@ -71,6 +73,7 @@ export async function measureLatency(input: {
   applications: BenchApplication[];
   baseOccurredAtMs: number;
   maxInFlight: number;
+  changesPerRequest: number;
   receipts: Receipts;
   /** how long to wait for the last signals after the last 202 */
   settleMs?: number;
@@ -89,6 +92,7 @@ export async function measureLatency(input: {
     applications: input.applications,
     baseOccurredAtMs: input.baseOccurredAtMs,
     maxInFlight: input.maxInFlight,
+    changesPerRequest: input.changesPerRequest,
     requestTimeoutMs: 60_000,
   });
   const keys = Array.from({ length: count }, (_, i) => {
@@ -114,6 +118,7 @@ export async function measureLatency(input: {
   const lastAnswer = finite(out.answeredAt).reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   return {
     targetRate: input.rate,
+    changesPerRequest: input.changesPerRequest,
     seconds: input.seconds,
     events: count,
     sent: out.sent,

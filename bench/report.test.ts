@@ -99,6 +99,7 @@ describe("targetRatios", () => {
   it("never counts a latency measured below the target rate as met", () => {
     const steady = {
       targetRate: 500,
+      changesPerRequest: 1,
       sent: 1620,
       sentPerSecond: 81,
       acceptedPerSecond: 81,
@@ -111,5 +112,34 @@ describe("targetRatios", () => {
     const [latency] = targetRatios(results({ latency: [steady] }));
     expect(latency?.unmet).toBe("the API accepted 81/s, not 500/s");
     expect(formatReport(results({ latency: [steady] }))).toContain("NO (the API accepted 81/s, not 500/s)");
+  });
+
+  it("reports the 500/s latency once per request shape, met only where the rate was reached and the p99 is under 1 s", () => {
+    const at = (changesPerRequest: number, acceptedPerSecond: number, p99: number) =>
+      ({
+        targetRate: 500,
+        changesPerRequest,
+        sent: acceptedPerSecond * 20,
+        sentPerSecond: acceptedPerSecond,
+        acceptedPerSecond,
+        statuses: { "202": acceptedPerSecond * 20 },
+        received: acceptedPerSecond * 20,
+        ackToReceiptMs: { p50: p99 / 2, p99, max: p99 },
+        sendToReceiptMs: { p50: p99, p99, max: p99 },
+        apiMs: { p50: 10, p99: 20, max: 30 },
+      }) as unknown as LatencyResult;
+    const ratios = targetRatios(results({ latency: [at(1, 120, 300), at(20, 498, 640), at(50, 499, 1_400)] }));
+    expect(ratios.map((r) => [r.label, r.unmet, r.ratio])).toEqual([
+      [
+        "202 → board receipt p99 at a steady 500 changes/s, single requests (inline worker)",
+        "the API accepted 120/s, not 500/s",
+        300,
+      ],
+      ["202 → board receipt p99 at a steady 500 changes/s, bulk requests of 20 (inline worker)", undefined, 640],
+      ["202 → board receipt p99 at a steady 500 changes/s, bulk requests of 50 (inline worker)", undefined, 1_400],
+    ]);
+    const report = formatReport(results({ latency: [at(20, 498, 640), at(50, 499, 1_400)] }));
+    expect(report).toMatch(/bulk requests of 20 \(inline worker\) +640 ms +< 1,000 ms +yes/);
+    expect(report).toMatch(/bulk requests of 50 \(inline worker\) +1,400 ms +< 1,000 ms +NO/);
   });
 });

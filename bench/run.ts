@@ -244,7 +244,7 @@ async function main(): Promise<void> {
     log(`${applications.length} applications ready in ${setupSeconds.toFixed(1)} s`);
     const inUse = applications;
 
-    const run = async (rate: number, seconds: number) => {
+    const run = async (rate: number, seconds: number, changesPerRequest: number) => {
       receipts = new Map();
       const result = await measureLatency({
         baseUrl: app.baseUrl,
@@ -255,6 +255,7 @@ async function main(): Promise<void> {
         applications: inUse,
         baseOccurredAtMs,
         maxInFlight: config.BENCH_MAX_IN_FLIGHT,
+        changesPerRequest,
         receipts,
       });
       receipts = null;
@@ -266,15 +267,18 @@ async function main(): Promise<void> {
       return result;
     };
     // Warm-up (not reported): route bundles load, pools fill, the inline worker fetches its SEEK token.
-    await run(50, 3);
+    await run(50, 3, 1);
     for (const rate of config.BENCH_RATES) {
-      log(`steady ${rate} events/s for ${config.BENCH_RATE_SECONDS} s`);
-      const result = await run(rate, config.BENCH_RATE_SECONDS);
-      results.latency.push(result);
-      log(
-        `${rate}/s target: sent ${result.sentPerSecond.toFixed(0)}/s, 202 ${result.acceptedPerSecond.toFixed(0)}/s; ` +
-          `202→receipt p50 ${result.ackToReceiptMs.p50.toFixed(1)} ms, p99 ${result.ackToReceiptMs.p99.toFixed(1)} ms`,
-      );
+      for (const batch of config.BENCH_RATE_BATCHES) {
+        const shape = batch === 1 ? "single requests" : `bulk requests of ${batch}`;
+        log(`steady ${rate} events/s for ${config.BENCH_RATE_SECONDS} s, ${shape}`);
+        const result = await run(rate, config.BENCH_RATE_SECONDS, batch);
+        results.latency.push(result);
+        log(
+          `${rate}/s target (${shape}): sent ${result.sentPerSecond.toFixed(0)}/s, 202 ${result.acceptedPerSecond.toFixed(0)}/s; ` +
+            `202→receipt p50 ${result.ackToReceiptMs.p50.toFixed(1)} ms, p99 ${result.ackToReceiptMs.p99.toFixed(1)} ms`,
+        );
+      }
     }
     await app.process.stop(30_000);
   }

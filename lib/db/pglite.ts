@@ -5,13 +5,17 @@ import { PGlite } from "@electric-sql/pglite";
 
 const holder = globalThis as unknown as { __signalhousePglite?: Map<string, PGlite> };
 
-export function getPglite(dataDir: string): PGlite {
+/**
+ * The process's PGlite for this folder, opened on first use. `loadDataDir` (a `dumpDataDir()` tarball)
+ * starts a new folder from a copy instead of an empty database; it is ignored once the folder is open.
+ */
+export function getPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): PGlite {
   holder.__signalhousePglite ??= new Map();
   let db = holder.__signalhousePglite.get(dataDir);
   if (!db) {
     // PGlite does not create missing parent folders ("memory://" folders live in memory).
     if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
-    db = new PGlite(dataDir);
+    db = new PGlite(dataDir, options);
     holder.__signalhousePglite.set(dataDir, db);
   }
   return db;

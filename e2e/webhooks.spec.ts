@@ -103,3 +103,40 @@ test("a refused seek-token reaches the ATS as a signed delivery.failed webhook",
   const log = await (await api.get("/deliveries?channel=webhook")).json();
   expect(JSON.stringify(log)).toContain(event.webhookId);
 });
+
+test("an admin sees the organization's webhooks, where they send and what failed, without their secrets", async ({
+  adminPage: page,
+  request,
+}) => {
+  const api = v1(request);
+  const suffix = uniqueSuffix();
+  // Only channel events, which no step here causes: this webhook's deliveries stay at none. The ATS put a
+  // token in the URL's query: the page must not show it.
+  const hidden = `hush-${suffix}`;
+  const registered = await api.put(`/webhooks/quiet-${suffix}`, {
+    url: `${receiver!.url}/hooks/quiet?token=${hidden}`,
+    events: ["channel.degraded", "channel.recovered"],
+  });
+  expect(registered.status(), await registered.text()).toBe(201);
+  const { secret } = (await registered.json()) as { secret: string };
+
+  await page.goto("/admin/organizations");
+  await page
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: "default", exact: true }) })
+    .getByRole("link")
+    .click();
+  const card = page.locator("section", { has: page.getByRole("heading", { name: "Operational webhooks" }) });
+  const row = card.locator(`tr[data-webhook="quiet-${suffix}"]`);
+  await expect(row).toContainText(`${receiver!.url}/hooks/quiet?…`);
+  await expect(row).toContainText("channel.degraded, channel.recovered");
+  await expect(row).toContainText("none failed");
+  const shown = await page.locator("main").innerText();
+  expect(shown).not.toContain(hidden);
+  expect(shown).not.toContain(secret);
+  expect(shown).not.toContain(secret.slice(6, 20));
+
+  // The delivery log link opens the organization's webhook sends.
+  await card.getByRole("link", { name: "delivery log" }).click();
+  await expect(page).toHaveURL(/\/deliveries\?organization=[^&]+&channel=webhook/);
+});

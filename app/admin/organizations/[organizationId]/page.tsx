@@ -1,5 +1,7 @@
-// /admin/organizations/:id — one organization's SEEK and LinkedIn settings. The LinkedIn client secret is
-// write-only: the page shows only a masked label and offers a field to replace it.
+// /admin/organizations/:id — one organization's SEEK and LinkedIn settings, and the operational webhooks
+// its ATS subscribed. The LinkedIn client secret is write-only: the page shows only a masked label and
+// offers a field to replace it. Webhooks are the ATS's to manage (the API); the page shows them with
+// their deliveries waiting and failed, never their secret, credentials or query string.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,6 +12,7 @@ import { Field } from "@/components/forms/field";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { updateIntegrationSettingsAction } from "@/lib/actions/update-integration-settings";
 import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
@@ -18,8 +21,17 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatDateTime } from "@/lib/format/format-date-time";
 import { getOrganizationSettings } from "@/lib/organizations/get-organization-settings";
+import { listOrganizationWebhooks } from "@/lib/webhooks/organization-webhooks";
 
 export const metadata: Metadata = { title: "Organization settings" };
+
+const WEBHOOK_COLUMNS: TTableColumn<"id" | "url" | "events" | "deliveries" | "created">[] = [
+  { id: "id", header: "Webhook", rowHeader: true, cellClassName: "font-mono text-xs break-all" },
+  { id: "url", header: "Sends to", cellClassName: "font-mono text-xs break-all" },
+  { id: "events", header: "Events", className: "hidden md:table-cell", cellClassName: "text-xs" },
+  { id: "deliveries", header: "Deliveries" },
+  { id: "created", header: "Created", className: "hidden lg:table-cell whitespace-nowrap" },
+];
 export const dynamic = "force-dynamic";
 
 export default async function OrganizationSettingsPage({ params }: { params: Promise<{ organizationId: string }> }) {
@@ -36,6 +48,8 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
     throw error;
   });
   const secret = org.linkedinClientSecret;
+  const webhooks = await listOrganizationWebhooks(db(), scopeFor(admin), org.id);
+  const webhookLog = `/deliveries?organization=${encodeURIComponent(org.id)}&channel=webhook`;
   return (
     <AppShell
       user={admin}
@@ -108,6 +122,62 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
             ) : null}
           </fieldset>
         </ActionForm>
+      </Card>
+
+      <Card
+        title="Operational webhooks"
+        description={
+          <>
+            Registered by the ATS with <span className="font-mono">PUT /api/v1/webhooks/&#123;id&#125;</span>, signed
+            with a secret shown to it once. Their sends are in the{" "}
+            <Link href={webhookLog} className={linkClass}>
+              delivery log
+            </Link>
+            .
+          </>
+        }
+      >
+        {webhooks.length === 0 ? (
+          <p className="text-sm text-slate-600">This organization's ATS has registered no webhook.</p>
+        ) : (
+          <Table
+            columns={WEBHOOK_COLUMNS}
+            caption="Operational webhooks of this organization"
+            rows={webhooks.map((w) => ({
+              id: w.id,
+              attributes: { "data-webhook": w.webhookId },
+              cells: {
+                id: (
+                  <>
+                    {w.webhookId}
+                    {w.disabled ? (
+                      <>
+                        {" "}
+                        <Badge tone="red">disabled</Badge>
+                      </>
+                    ) : null}
+                  </>
+                ),
+                url: w.url,
+                events: w.events.join(", "),
+                deliveries: (
+                  <span className="whitespace-nowrap">
+                    {w.failed + w.dead === 0 ? <Badge tone="green">none failed</Badge> : null}
+                    {(["failed", "dead"] as const).map((state) =>
+                      w[state] > 0 ? (
+                        <Link key={state} href={`${webhookLog}&state=${state}`} className={`${linkClass} mr-1`}>
+                          <Badge tone="red">{`${w[state]} ${state}`}</Badge>
+                        </Link>
+                      ) : null,
+                    )}
+                    {w.waiting > 0 ? <Badge>{`${w.waiting} waiting`}</Badge> : null}
+                  </span>
+                ),
+                created: formatDateTime(w.createdAt),
+              },
+            }))}
+          />
+        )}
       </Card>
     </AppShell>
   );

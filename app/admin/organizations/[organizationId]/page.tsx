@@ -26,8 +26,8 @@ import { listOrganizationWebhooks } from "@/lib/webhooks/organization-webhooks";
 export const metadata: Metadata = { title: "Organization settings" };
 
 const WEBHOOK_COLUMNS: TTableColumn<"id" | "url" | "events" | "deliveries" | "created">[] = [
-  { id: "id", header: "Webhook", rowHeader: true, cellClassName: "font-mono text-xs break-all" },
-  { id: "url", header: "Sends to", cellClassName: "font-mono text-xs break-all" },
+  { id: "id", header: "Webhook", rowHeader: true, cellClassName: "font-mono text-xs break-all lg:break-normal" },
+  { id: "url", header: "Sends to", cellClassName: "font-mono text-xs break-all lg:break-normal" },
   { id: "events", header: "Events", className: "hidden md:table-cell", cellClassName: "text-xs" },
   { id: "deliveries", header: "Deliveries" },
   { id: "created", header: "Created", className: "hidden lg:table-cell whitespace-nowrap" },

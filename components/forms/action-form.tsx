@@ -64,12 +64,16 @@ export function ActionForm<T>({
   // What the person submitted, held while the confirmation dialog asks (the app's own, never window.confirm).
   const [asking, setAsking] = useState<FormData | null>(null);
   const submitted = useRef<FormData | null>(null);
+  // The state last handled: a success resets the form and calls onSuccess once, however often the
+  // effect runs for it (React's development double-run of effects included).
+  const handled = useRef<TActionState<T> | null>(null);
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   // Submitting through onSubmit (not <form action>) keeps what the person typed when the action reports
   // an error; the fields are cleared only after a success.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per new state, not per new onSuccess closure.
   useEffect(() => {
-    if (state.status !== "ok") return;
+    if (state.status !== "ok" || handled.current === state) return;
+    handled.current = state;
     if (resetOnSuccess) formRef.current?.reset();
     if (onSuccess && submitted.current) onSuccess(state, submitted.current);
   }, [state, resetOnSuccess]);

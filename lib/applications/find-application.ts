@@ -2,8 +2,9 @@
 // transaction, so concurrent status changes see each other's "previous" state instead of racing. One
 // statement, for one application or a whole batch of status changes, brings everything a status change
 // or completion reads: the application, its candidate, its position, the position's live SEEK profiles,
-// its current seek-token capture, and the current version id of the position's application pipeline. Through Prisma's include it was five round trips, plus one for the
-// pipeline (docs/decisions/0161).
+// its current seek-token capture, and the current version id of the position's application pipeline.
+// Through Prisma's include it was five round trips, plus one for the pipeline (docs/decisions/0161),
+// and one more for the candidate (0177).
 import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";

@@ -5,6 +5,20 @@ import { z } from "zod";
 
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
+/** A comma-separated list of numbers ("" is an empty list, which skips a phase), checked by `list`. */
+const numbers = (fallback: string, list: z.ZodType<number[], number[]>) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) =>
+      v
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
+    .pipe(list);
+
 const ZBenchEnv = z.object({
   DATABASE_URL: z
     .string()
@@ -32,50 +46,20 @@ const ZBenchEnv = z.object({
    * graphile-worker peers drained in the same run (signals per job, one HTTP request per job); "" skips
    * them. "1" is one job and one request per signal, the shape issue #16 compares the engine with.
    */
-  BENCH_PEERS: z
-    .string()
-    .default("1,100")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((n) => n.trim())
-        .filter(Boolean)
-        .map(Number),
-    )
-    .pipe(z.array(z.number().int().min(1).max(100))),
+  BENCH_PEERS: numbers("1,100", z.array(z.number().int().min(1).max(100))),
   /** seconds each API throughput scenario runs (closed loop, worker off); 0 skips the phase */
   BENCH_API_SECONDS: z.coerce.number().int().min(0).default(15),
   /** requests the API throughput phase keeps open at once (issue #16: 64) */
   BENCH_API_CONCURRENCY: count(64),
   /** steady rates (events/s) for the API→receipt latency phase; "" skips it */
-  BENCH_RATES: z
-    .string()
-    .default("500")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((n) => n.trim())
-        .filter(Boolean)
-        .map(Number),
-    )
-    .pipe(z.array(z.number().int().min(1).max(5000))),
+  BENCH_RATES: numbers("500", z.array(z.number().int().min(1).max(5000))),
   BENCH_RATE_SECONDS: count(20),
   /**
    * changes per request in the steady-rate phase, one run per entry at each rate: 1 sends each change on
    * its own (POST /applications/{id}/status), more sends them as POST /status-changes batches, the way an
    * ATS with 500 changes a second would (issue #16 names the rate, not the request shape)
    */
-  BENCH_RATE_BATCHES: z
-    .string()
-    .default("1,20")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((n) => n.trim())
-        .filter(Boolean)
-        .map(Number),
-    )
-    .pipe(z.array(z.number().int().min(1).max(1000)).min(1)),
+  BENCH_RATE_BATCHES: numbers("1,20", z.array(z.number().int().min(1).max(1000)).min(1)),
   /**
    * distinct applications the latency phase spreads its status changes over; more than
    * BENCH_MAX_IN_FLIGHT, so two changes of one application are (almost) never in flight together

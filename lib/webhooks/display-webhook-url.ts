@@ -1,6 +1,6 @@
 // A webhook URL as the admin pages show it. The ATS chose the URL and may have put a secret in its query
-// (?token=…): the page shows where the events go, never that. Credentials (user:pass@) are refused at
-// registration (webhook-url-rules.ts); hidden here too, should a stored URL ever carry them.
+// (?token=…): the page shows where the events go, never that. (Credentials, user:pass@, never get here:
+// registration refuses them, webhook-url-rules.ts.)
 export function displayWebhookUrl(url: string): string {
   let parsed: URL;
   try {
@@ -8,7 +8,5 @@ export function displayWebhookUrl(url: string): string {
   } catch {
     return "(not a valid URL)";
   }
-  const credentials = parsed.username || parsed.password ? "•••@" : "";
-  const query = parsed.search ? "?…" : "";
-  return `${parsed.protocol}//${credentials}${parsed.host}${parsed.pathname}${query}`;
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search ? "?…" : ""}`;
 }

@@ -133,8 +133,9 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
 
   it("the outbox INSERT takes its rows' ordering-key locks itself: a later writer of the key waits for the earlier's commit", async () => {
     await reset();
+    const now = new Date();
     const event = await prisma.event.create({
-      data: { organizationId: org, type: "Test", occurredAt: new Date(0), actor: "system" },
+      data: { organizationId: org, type: "Test", occurredAt: now, actor: "system" },
     });
     const row = (name: string): NewDelivery => ({
       organizationId: org,
@@ -143,7 +144,7 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
       kind: "test",
       destination: "d",
       payload: { name },
-      occurredAt: new Date(0),
+      occurredAt: now,
       orderingKey: "candidate-2",
     });
     const committed: string[] = [];
@@ -155,14 +156,14 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
     // the second not made to wait, it would commit first with the higher seq, and a claimer would see
     // (and send) it before the lower one.
     const first = prisma.$transaction(async (tx) => {
-      await enqueueDeliveries(tx, [row("first")], new Date());
+      await enqueueDeliveries(tx, [row("first")], now);
       firstInserted();
       await new Promise((resolve) => setTimeout(resolve, 300));
       committed.push("first");
     });
     const second = inserted.then(() =>
       prisma.$transaction(async (tx) => {
-        await enqueueDeliveries(tx, [row("second")], new Date());
+        await enqueueDeliveries(tx, [row("second")], now);
         committed.push("second");
       }),
     );

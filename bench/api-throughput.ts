@@ -2,8 +2,10 @@
 // the last one answered, for `seconds`, with the same API key, against `npm start` with
 // SIGNALHOUSE_WORKER=off (the worker's share of the CPU is the latency phase's concern, not this one's).
 // Each scenario says how to build its n-th request and how many items (status changes) one request
-// carries, so a rate in items/s compares a bulk endpoint with the single one. Scenarios run one after
-// the other on the same server and database, and their ratios are what the report prints.
+// carries, so a rate in items/s compares a bulk endpoint with the single one. Scenarios run on the same
+// server and database in interleaved rounds (GET, single, bulk, GET, single, bulk, …), and each
+// scenario's figures are its rounds' totals: on a shared virtual machine whose speed drifts by a third
+// within minutes, a ratio of two phases run back to back measured the drift as much as the code.
 //
 // A new scenario is one more entry in apiScenarios() (the bulk endpoint: see README "Benchmarks").
 import { BENCH_PIPELINE_KEY, type BenchApplication } from "./api-setup";
@@ -36,6 +38,17 @@ export type ApiThroughputResult = {
   requestsPerSecond: number;
   itemsPerSecond: number;
   latencyMs: { p50: number; p99: number };
+  /** each round's accepted requests per second, in order (the totals above are over all rounds) */
+  roundRequestsPerSecond: number[];
+};
+
+/** One round of one scenario: what the lanes saw in its window. */
+export type ApiWindow = {
+  seconds: number;
+  ok: number;
+  items: number;
+  statuses: Record<string, number>;
+  latenciesMs: number[];
 };
 
 /**
@@ -91,13 +104,13 @@ export function apiScenarios(input: {
 const quantile = (sorted: number[], q: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-export async function measureApiThroughput(input: {
+export async function measureApiWindow(input: {
   baseUrl: string;
   apiKey: string;
   scenario: ApiScenario;
   concurrency: number;
   seconds: number;
-}): Promise<ApiThroughputResult> {
+}): Promise<ApiWindow> {
   const { scenario, concurrency } = input;
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
@@ -134,17 +147,28 @@ export async function measureApiThroughput(input: {
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  return { seconds: (performance.now() - started) / 1000, ok, items, statuses, latenciesMs: latencies };
+}
+
+/** A scenario's figures over all its rounds: totals over total time, quantiles over every request. */
+export function combineWindows(name: string, concurrency: number, windows: readonly ApiWindow[]): ApiThroughputResult {
+  const sum = (pick: (w: ApiWindow) => number) => windows.reduce((total, w) => total + pick(w), 0);
+  const seconds = sum((w) => w.seconds);
+  const statuses: Record<string, number> = {};
+  for (const w of windows) {
+    for (const [status, count] of Object.entries(w.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  }
+  const latencies = windows.flatMap((w) => w.latenciesMs).sort((a, b) => a - b);
   return {
-    name: scenario.name,
+    name,
     concurrency,
     seconds,
     requests: latencies.length,
-    ok,
+    ok: sum((w) => w.ok),
     statuses,
-    requestsPerSecond: ok / seconds,
-    itemsPerSecond: items / seconds,
+    requestsPerSecond: sum((w) => w.ok) / seconds,
+    itemsPerSecond: sum((w) => w.items) / seconds,
     latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) },
+    roundRequestsPerSecond: windows.map((w) => w.ok / w.seconds),
   };
 }

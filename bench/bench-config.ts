@@ -47,8 +47,10 @@ const ZBenchEnv = z.object({
    * them. "1" is one job and one request per signal, the shape issue #16 compares the engine with.
    */
   BENCH_PEERS: numbers("1,100", z.array(z.number().int().min(1).max(100))),
-  /** seconds each API throughput scenario runs (closed loop, worker off); 0 skips the phase */
+  /** seconds each API throughput scenario runs in all (closed loop, worker off); 0 skips the phase */
   BENCH_API_SECONDS: z.coerce.number().int().min(0).default(15),
+  /** rounds those seconds are split into, the scenarios taking turns (api-throughput.ts) */
+  BENCH_API_ROUNDS: count(3),
   /** requests the API throughput phase keeps open at once (issue #16: 64) */
   BENCH_API_CONCURRENCY: count(64),
   /** steady rates (events/s) for the API→receipt latency phase; "" skips it */

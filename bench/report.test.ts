@@ -43,7 +43,12 @@ const peer = (perJob: number, signalsPerSecond: number): PeerResult => ({
   mockAccepted: 1000,
   loadAverage: load,
 });
-const api = (name: string, requestsPerSecond: number, itemsPerSecond = requestsPerSecond): ApiThroughputResult => ({
+const api = (
+  name: string,
+  requestsPerSecond: number,
+  itemsPerSecond = requestsPerSecond,
+  roundRequestsPerSecond: number[] = [requestsPerSecond],
+): ApiThroughputResult => ({
   name,
   concurrency: 64,
   seconds: 15,
@@ -53,6 +58,7 @@ const api = (name: string, requestsPerSecond: number, itemsPerSecond = requestsP
   requestsPerSecond,
   itemsPerSecond,
   latencyMs: { p50: 1, p99: 2 },
+  roundRequestsPerSecond,
 });
 const results = (parts: Partial<BenchResults>): BenchResults => ({
   startedAt: "2026-01-01T00:00:00.000Z",
@@ -89,6 +95,20 @@ describe("targetRatios", () => {
       ["single status changes / GET pipeline (requests/s)", 0.5],
       ["bulk status changes / single (changes/s)", 15],
     ]);
+  });
+
+  it("gives the single/GET ratio of each interleaved round beside the ratio of the totals", () => {
+    const [ratio] = targetRatios(
+      results({
+        api: [
+          api("GET /api/v1/pipelines/{key}", 500, 500, [400, 500, 600]),
+          api("POST /api/v1/applications/{id}/status (single change)", 250, 250, [240, 250, 240]),
+        ],
+      }),
+    );
+    expect(ratio).toMatchObject({ label: "single status changes / GET pipeline (requests/s)", ratio: 0.5 });
+    expect(ratio!.perRound).toEqual([0.6, 0.5, 0.4]);
+    expect(formatReport(results({ api: [] }))).not.toContain("per round");
   });
 
   it("leaves out a ratio whose other side was not measured", () => {

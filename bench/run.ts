@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { startSeekMock } from "../e2e/mocks/seek/server";
 import { setUpApplications } from "./api-setup";
-import { apiScenarios, measureApiThroughput } from "./api-throughput";
+import { type ApiWindow, apiScenarios, combineWindows, measureApiWindow } from "./api-throughput";
 import { startApp } from "./app-server";
 import { benchConfig } from "./bench-config";
 import { connectBench, createBenchDatabase } from "./bench-database";
@@ -206,20 +206,27 @@ async function main(): Promise<void> {
     const scenarios = apiScenarios({ applications, baseOccurredAtMs, nextEvent: () => offset++ });
     // Warm-up (not reported): route bundles load, pools fill, caches fill.
     for (const scenario of scenarios) {
-      await measureApiThroughput({ baseUrl: app.baseUrl, apiKey: app.apiKey, scenario, concurrency: 8, seconds: 2 });
+      await measureApiWindow({ baseUrl: app.baseUrl, apiKey: app.apiKey, scenario, concurrency: 8, seconds: 2 });
     }
-    for (const scenario of scenarios) {
-      const result = await measureApiThroughput({
-        baseUrl: app.baseUrl,
-        apiKey: app.apiKey,
-        scenario,
-        concurrency: config.BENCH_API_CONCURRENCY,
-        seconds: config.BENCH_API_SECONDS,
-      });
-      results.api.push(result);
-      log(
-        `${result.name}: ${result.itemsPerSecond.toFixed(0)} items/s, p50 ${result.latencyMs.p50.toFixed(0)} ms (${JSON.stringify(result.statuses)})`,
-      );
+    // Interleaved rounds, so a drift of the machine's speed falls on every scenario alike (api-throughput.ts).
+    const windows = scenarios.map((): ApiWindow[] => []);
+    for (let round = 1; round <= config.BENCH_API_ROUNDS; round++) {
+      for (const [i, scenario] of scenarios.entries()) {
+        const window = await measureApiWindow({
+          baseUrl: app.baseUrl,
+          apiKey: app.apiKey,
+          scenario,
+          concurrency: config.BENCH_API_CONCURRENCY,
+          seconds: config.BENCH_API_SECONDS / config.BENCH_API_ROUNDS,
+        });
+        windows[i]!.push(window);
+        log(
+          `round ${round}/${config.BENCH_API_ROUNDS} ${scenario.name}: ${(window.items / window.seconds).toFixed(0)} items/s (${JSON.stringify(window.statuses)})`,
+        );
+      }
+    }
+    for (const [i, scenario] of scenarios.entries()) {
+      results.api.push(combineWindows(scenario.name, config.BENCH_API_CONCURRENCY, windows[i]!));
     }
     await app.process.stop(30_000);
   }

@@ -1,11 +1,12 @@
 // The v1 API's one request pipeline: authenticate the API key, read and validate the body and path,
-// honour Idempotency-Key, run the write in one transaction, answer 202 `{ id, deliveries }`.
+// honour Idempotency-Key, run the write in one transaction (a write atomic by itself, asked without a key,
+// runs without one: `writeAlone`), answer 202 `{ id, deliveries }`.
 // Route files only declare their schemas and call one lib function.
 
 import type { z } from "zod";
 import type { ApiPrincipal } from "../api-keys/verify-api-key";
 import { scopeForApiKey, type TOrganizationScope } from "../data/scope";
-import { db } from "../db/client";
+import { type Db, db } from "../db/client";
 import type { DbTx } from "../db/tx";
 import { env } from "../env";
 import { AppError } from "../errors/app-error";
@@ -99,6 +100,12 @@ export type V1WriteSpec<TBody, TParams, TResult, TQuery = Record<string, never>>
   /** A write answers `{ id, deliveries }`; a batch (POST /status-changes) answers `{ results }`. */
   write(context: WriteContext<TBody, TParams> & { query: TQuery; request: Request }): Promise<TResult>;
   /**
+   * The same write without a transaction, for a request without Idempotency-Key (nothing to store beside
+   * it): it must be atomic by itself, e.g. lib/status-changes/change-status-alone.ts. It saves the
+   * transaction's BEGIN and COMMIT round trips (docs/decisions/0179).
+   */
+  writeAlone?(context: Omit<WriteContext<TBody, TParams>, "tx"> & { db: Db }): Promise<TResult>;
+  /**
    * The status and body to answer; default 202 with the write's result. `replayBody`, when given, is what
    * the Idempotency-Key record keeps instead of `body` (a secret shown once is never stored), and
    * `replay` rebuilds the answer from it for a repeat (e.g. a portal link derived from its session id).
@@ -149,6 +156,9 @@ export function v1Write<
       // Only a request that can be replayed needs its fingerprint (canonical JSON + sha256 of the body).
       const fingerprint = key ? requestFingerprint(request.method, path, value) : "";
 
+      const answerOf = (result: TResult): StoredResponse & { replayBody?: unknown } =>
+        spec.respond ? spec.respond(result, request) : { status: 202, body: result };
+
       const run = () =>
         prisma.$transaction(
           async (tx): Promise<StoredResponse & { replayed: boolean }> => {
@@ -162,9 +172,7 @@ export function v1Write<
             }
             const scope = scopeForApiKey(principal);
             const result = await spec.write({ tx, principal, scope, body, params, query, request, now });
-            const { replayBody, ...response } = spec.respond
-              ? spec.respond(result, request)
-              : { status: 202, body: result, replayBody: undefined };
+            const { replayBody, ...response } = answerOf(result);
             if (key)
               await storeResponse(
                 tx,
@@ -176,6 +184,12 @@ export function v1Write<
           { timeout: spec.transactionTimeoutMs ?? 15_000, maxWait: 10_000 },
         );
 
+      if (!key && spec.writeAlone) {
+        const scope = scopeForApiKey(principal);
+        const result = await spec.writeAlone({ db: prisma, principal, scope, body, params, now });
+        const { status, body: answer } = answerOf(result);
+        return Response.json(answer, { status });
+      }
       let response: StoredResponse & { replayed: boolean };
       try {
         response = await run();

@@ -1,5 +1,6 @@
 // Loads applications of one organization by the ATS's ids and locks their rows for the rest of the
-// transaction, so concurrent status changes see each other's "previous" state instead of racing. One
+// transaction, so concurrent status changes see each other's "previous" state instead of racing (or,
+// unlocked, reads each row's version for a write that checks it: lib/status-changes/change-status-alone.ts). One
 // statement, for one application or a whole batch of status changes, brings everything a status change
 // or completion reads: the application, its candidate, its position, the position's live SEEK profiles,
 // its current seek-token capture, and the current version id of the position's application pipeline.
@@ -8,9 +9,12 @@
 import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
 import { AppError } from "../errors/app-error";
+import { Prisma } from "../generated/prisma/client";
 
 export type ApplicationForUpdate = {
   id: string;
+  /** the row version read (PostgreSQL's xmin): a write may require the row to be still this version */
+  version: string;
   externalId: string;
   positionId: string;
   candidateId: string | null;
@@ -34,6 +38,7 @@ export type ApplicationForUpdate = {
 
 type Row = {
   id: string;
+  version: string;
   externalId: string;
   positionId: string;
   candidateId: string | null;
@@ -66,17 +71,21 @@ export async function findApplicationForUpdate(
   return app;
 }
 
-/** The organization's applications with these ids, by id; an unknown id is simply absent. */
+/**
+ * The organization's applications with these ids, by id; an unknown id is simply absent. Locked unless
+ * `lock: false` (a caller outside a transaction, whose write checks each row's `version` instead).
+ */
 export async function findApplicationsForUpdate(
   tx: DbTx,
   scope: TOrganizationScope,
   externalIds: readonly string[],
+  options: { lock: boolean } = { lock: true },
 ): Promise<Map<string, ApplicationForUpdate>> {
   if (externalIds.length === 0) return new Map();
   // Raw SQL, so the scope's condition is written out here, on every table read. Rows are locked in id
   // order, so two batches over the same applications queue behind each other instead of deadlocking.
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT a.id, a."externalId", a."positionId", a."candidateId", a."seekCandidateApplicationProfileId", a."createdAt",
+    SELECT a.id, a.xmin::text AS version, a."externalId", a."positionId", a."candidateId", a."seekCandidateApplicationProfileId", a."createdAt",
            a."currentStatusKey", a."currentVersionId", a."currentStatusAt",
            c.id AS "captureId", c.token AS "captureToken", c."capturedAt",
            cand.id IS NOT NULL AS "candidateFound", cand."givenName" AS "candidateGivenName",
@@ -93,13 +102,14 @@ export async function findApplicationsForUpdate(
     LEFT JOIN "Pipeline" pl ON pl.id = p."applicationPipelineId" AND pl."organizationId" = ${scope.organizationId}
     WHERE a."organizationId" = ${scope.organizationId} AND a."externalId" = ANY(${[...new Set(externalIds)]}::text[])
     ORDER BY a.id
-    FOR UPDATE OF a`;
+    ${options.lock ? Prisma.sql`FOR UPDATE OF a` : Prisma.empty}`;
   return new Map(rows.map((row) => [row.externalId, toApplication(row)]));
 }
 
 function toApplication(row: Row): ApplicationForUpdate {
   return {
     id: row.id,
+    version: row.version,
     externalId: row.externalId,
     positionId: row.positionId,
     candidateId: row.candidateId,

@@ -4,9 +4,12 @@
 // their live SEEK profiles (a status signal names them, and each profile's age decides its expiry).
 import type { TOrganizationScope } from "../data/scope";
 import type { DbTx } from "../db/tx";
+import { Prisma } from "../generated/prisma/client";
 
 export type PositionForUpdate = {
   id: string;
+  /** the row version read (PostgreSQL's xmin): a write may require the row to be still this version */
+  version: string;
   externalId: string;
   pipelineId: string | null;
   /** the pipeline's key and current version id, read in the same statement (null: no such pipeline) */
@@ -23,22 +26,26 @@ type Row = Omit<PositionForUpdate, "pipeline" | "seekProfiles"> & {
   pipelineVersionId: string | null;
 };
 
-/** The organization's positions with these ids, by id; an unknown id is simply absent. */
+/**
+ * The organization's positions with these ids, by id; an unknown id is simply absent. Locked unless
+ * `lock: false` (a caller outside a transaction, whose write checks each row's `version` instead).
+ */
 export async function findPositionsForUpdate(
   tx: DbTx,
   scope: TOrganizationScope,
   externalIds: readonly string[],
+  options: { lock: boolean } = { lock: true },
 ): Promise<Map<string, PositionForUpdate>> {
   if (externalIds.length === 0) return new Map();
   // Raw SQL, so the scope's condition is written out here, on every table read; locked in id order.
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT p.id, p."externalId", p."pipelineId", p."currentStatusKey", p."currentVersionId", p."currentStatusAt",
+    SELECT p.id, p.xmin::text AS version, p."externalId", p."pipelineId", p."currentStatusKey", p."currentVersionId", p."currentStatusAt",
            pl.key AS "pipelineKey", pl."currentVersionId" AS "pipelineVersionId"
     FROM "Position" p
     LEFT JOIN "Pipeline" pl ON pl.id = p."pipelineId" AND pl."organizationId" = ${scope.organizationId}
     WHERE p."organizationId" = ${scope.organizationId} AND p."externalId" = ANY(${[...new Set(externalIds)]}::text[])
     ORDER BY p.id
-    FOR UPDATE OF p`;
+    ${options.lock ? Prisma.sql`FOR UPDATE OF p` : Prisma.empty}`;
   if (rows.length === 0) return new Map();
   // The profiles of positions just read in scope.
   const profiles = await tx.seekPositionProfile.findMany({

@@ -21,15 +21,17 @@ export type StatusChangeRecords = {
   candidates: ReadonlyMap<string, TransitionCandidate>;
 };
 
+/** `lock: false` reads without locking, for a write that checks the records' versions instead. */
 export async function loadStatusChangeRecords(
   tx: DbTx,
   scope: TOrganizationScope,
   changes: readonly TStatusChangeRequest[],
+  options: { lock: boolean } = { lock: true },
 ): Promise<StatusChangeRecords> {
   const applicationIds = changes.flatMap((c) => ("applicationId" in c ? [c.applicationId] : []));
   const positionIds = changes.flatMap((c) => ("positionId" in c ? [c.positionId] : []));
-  const applications = await findApplicationsForUpdate(tx, scope, applicationIds);
-  const positions = await findPositionsForUpdate(tx, scope, positionIds);
+  const applications = await findApplicationsForUpdate(tx, scope, applicationIds, options);
+  const positions = await findPositionsForUpdate(tx, scope, positionIds, options);
   const versionIds = [
     ...[...applications.values()].flatMap((a) => [
       a.position.applicationPipeline?.currentVersionId,

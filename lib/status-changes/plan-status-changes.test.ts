@@ -14,6 +14,7 @@ const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
 
 const app = (externalId: string, overrides: Partial<ApplicationForUpdate> = {}): ApplicationForUpdate => ({
   id: `row-${externalId}`,
+  version: "1",
   externalId,
   positionId: "row-P1",
   candidateId: "cand-1",
@@ -35,6 +36,7 @@ const app = (externalId: string, overrides: Partial<ApplicationForUpdate> = {}):
 
 const position: PositionForUpdate = {
   id: "row-P1",
+  version: "1",
   externalId: "P1",
   pipelineId: "pl-pos",
   pipeline: { key: "pos", currentVersionId: "v-pos" },

@@ -3,3 +3,11 @@
 export type TStatusChangeRequest =
   | { applicationId: string; statusKey: string; occurredAt?: Date }
   | { positionId: string; statusKey: string; occurredAt?: Date };
+
+/** The change a POST …/status body asks of the record its path names. */
+export function statusChangeOf(
+  record: { applicationId: string } | { positionId: string },
+  body: { status: string; occurredAt?: Date },
+): TStatusChangeRequest {
+  return { ...record, statusKey: body.status, occurredAt: body.occurredAt };
+}

@@ -21,6 +21,20 @@ export async function writeStatusChanges(
   now: Date,
 ): Promise<WriteResult[]> {
   if (planned.length === 0) return [];
+  const { statements, results } = statusChangeWrites(scope, planned, now);
+  await tx.$executeRaw(asOneStatement(statements));
+  return results;
+}
+
+/**
+ * The statements that write a non-empty batch of planned changes, and what each change will have
+ * written once they ran: its event id and its queued deliveries, in order.
+ */
+export function statusChangeWrites(
+  scope: TOrganizationScope,
+  planned: readonly PlannedChange[],
+  now: Date,
+): { statements: Prisma.Sql[]; results: WriteResult[] } {
   const eventIds = planned.map(() => newCuid());
 
   const perChange = planned.map((p, i) => {
@@ -37,18 +51,16 @@ export async function writeStatusChanges(
   const deliveries = perChange.flatMap((c) => c.deliveries);
   const outbox = deliveries.length > 0 ? deliveriesInsert(deliveries, now) : undefined;
 
-  await tx.$executeRaw(
-    asOneStatement([
-      eventsInsert(planned, eventIds, now),
-      ...(historyItems.length > 0 ? [historyItemsInsert(historyItems, now)] : []),
-      ...finalStateUpdates(scope, planned, now),
-      ...(outbox ? [outbox.sql] : []),
-    ]),
-  );
-
+  const statements = [
+    eventsInsert(planned, eventIds, now),
+    ...(historyItems.length > 0 ? [historyItemsInsert(historyItems, now)] : []),
+    ...finalStateUpdates(scope, planned, now),
+    ...(outbox ? [outbox.sql] : []),
+  ];
   const queued = outbox?.queued ?? [];
   let next = 0;
-  return perChange.map((c) => ({ id: c.eventId, deliveries: c.deliveries.map(() => queued[next++]!) }));
+  const results = perChange.map((c) => ({ id: c.eventId, deliveries: c.deliveries.map(() => queued[next++]!) }));
+  return { statements, results };
 }
 
 /** Each record's state after the last of its changes: one UPDATE per table that has any. */

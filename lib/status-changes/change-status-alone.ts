@@ -1,0 +1,55 @@
+// One status change without a transaction of its own: what an API request without Idempotency-Key
+// needs (with a key, the change and its stored answer share the request's transaction). The records are
+// read without a lock, the change planned as always, and every write sent as one statement that first
+// checks and locks each record at the version read (lib/db/one-statement.ts, asOneStatementIfUnchanged).
+// Two round trips instead of BEGIN, locked read, write, COMMIT: on this kind of machine each round trip
+// costs the server more CPU than planning the change (issue #16; docs/decisions/0179).
+//
+// A record changed between the read and the write (a concurrent change of the same application) undoes
+// the statement, and the change is read and planned again from the record as it now is, exactly as the
+// locked read would have waited and then read it. After a few such races in a row the change takes the
+// locked path in a transaction, which queues behind the others instead of racing them.
+import type { TOrganizationScope } from "../data/scope";
+import type { Db } from "../db/client";
+import { asOneStatementIfUnchanged, type ReadRow, STALE_READ_SQLSTATE } from "../db/one-statement";
+import { isAppError } from "../errors/app-error";
+import type { WriteResult } from "../events/write-result";
+import { sqlStateOf } from "../validation/database-input-error";
+import { changeStatus } from "./change-statuses";
+import { loadStatusChangeRecords } from "./load-status-change-records";
+import { planStatusChanges } from "./plan-status-changes";
+import type { TStatusChangeRequest } from "./status-change-request";
+import { statusChangeWrites } from "./write-status-changes";
+
+/** Optimistic attempts before the locked path. */
+const ATTEMPTS = 3;
+
+/** One status change, atomic by itself; a rule refusing it is thrown. */
+export async function changeStatusAlone(
+  db: Db,
+  scope: TOrganizationScope,
+  change: TStatusChangeRequest,
+  now: Date,
+): Promise<WriteResult> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const records = await loadStatusChangeRecords(db, scope, [change], { lock: false });
+    const [plan] = planStatusChanges(scope, [change], records, now);
+    if (isAppError(plan)) throw plan;
+    const record = plan!.record;
+    const version =
+      record.table === "Application"
+        ? [...records.applications.values()].find((a) => a.id === record.id)?.version
+        : [...records.positions.values()].find((p) => p.id === record.id)?.version;
+    // A plan names a record it read; nothing else could have been planned from.
+    if (version === undefined) throw new Error(`planned a change of ${record.table} ${record.id}, which was not read`);
+    const read: ReadRow[] = [{ ...record, version }];
+    const { statements, results } = statusChangeWrites(scope, [plan!], now);
+    try {
+      await db.$queryRaw(asOneStatementIfUnchanged(read, statements));
+      return results[0]!;
+    } catch (error) {
+      if (sqlStateOf(error) !== STALE_READ_SQLSTATE) throw error;
+    }
+  }
+  return db.$transaction((tx) => changeStatus(tx, scope, change, now), { timeout: 15_000, maxWait: 10_000 });
+}

@@ -3,7 +3,8 @@
 // application must still serialize as under the lock: every accepted change recorded once, each one's
 // `from` the `to` of the change before it (in the outbox's seq order, which is commit order per
 // application), the application left where the last one put it, one signal per change. On PostgreSQL the
-// requests really overlap (a pool of connections); PGlite runs them one at a time.
+// requests really overlap (a pool of connections); PGlite runs one statement at a time, but the requests'
+// reads and writes still interleave (without the guard, this fails on both).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]/route";
 import { POST as applicationStatus } from "@/app/api/v1/applications/[applicationId]/status/route";

@@ -59,6 +59,17 @@ export async function findReplay(
   fingerprint: string,
 ): Promise<StoredResponse | undefined> {
   const record = await tx.idempotencyRecord.findUnique({ where: { organizationId_key: { organizationId, key } } });
+  return replayOf(record, fingerprint);
+}
+
+/**
+ * The first answer to replay for a key's record (none: the key is new), or 422 when the key was first used
+ * with another request. The partner's records (partner-idempotency.ts) follow the same rule.
+ */
+export function replayOf(
+  record: { requestHash: string; responseStatus: number; responseBody: unknown } | null,
+  fingerprint: string,
+): StoredResponse | undefined {
   if (!record) return undefined;
   if (record.requestHash !== fingerprint) {
     throw new AppError(

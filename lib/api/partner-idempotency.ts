@@ -3,9 +3,8 @@
 // partner's own, since the partner is one caller whichever of its keys it uses and a provisioning write
 // may belong to no organization yet.
 import type { DbTx } from "../db/tx";
-import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
-import type { StoredResponse } from "./idempotency";
+import { replayOf, type StoredResponse } from "./idempotency";
 
 // Apart from the organization keys' lock class (0x1de7), so the two namespaces never wait on each other.
 const PARTNER_IDEMPOTENCY_LOCK_CLASS = 0x1de8;
@@ -19,15 +18,7 @@ export async function findPartnerReplay(
   key: string,
   fingerprint: string,
 ): Promise<StoredResponse | undefined> {
-  const record = await tx.partnerIdempotencyRecord.findUnique({ where: { key } });
-  if (!record) return undefined;
-  if (record.requestHash !== fingerprint) {
-    throw new AppError(
-      "IDEMPOTENCY_KEY_REUSED",
-      "This Idempotency-Key was already used with a different request. Use a new key for a new request.",
-    );
-  }
-  return { status: record.responseStatus, body: record.responseBody };
+  return replayOf(await tx.partnerIdempotencyRecord.findUnique({ where: { key } }), fingerprint);
 }
 
 export async function storePartnerResponse(

@@ -5,7 +5,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { PortalFrame } from "../portal/portal-frame";
-import { activeNavHref, navItemsFor } from "./nav-items";
+import { navItemsFor } from "./nav-items";
+import { NavLinks, PageHeading } from "./page-frame-parts";
 import { SignOutButton } from "./sign-out-button";
 
 export function AppShell({
@@ -31,8 +32,6 @@ export function AppShell({
     const portalUser = { ...user, portal: user.portal };
     return <PortalFrame {...{ user: portalUser, current, title, description, actions }}>{children}</PortalFrame>;
   }
-  const items = navItemsFor(user.role);
-  const active = activeNavHref(items, current);
   const width = wide ? "max-w-[100rem]" : "max-w-7xl";
   const scopeLabel = user.role === "admin" ? "Administrator · all organizations" : (user.organization?.name ?? "");
   return (
@@ -73,36 +72,14 @@ export function AppShell({
         </div>
       </header>
       <div className={`mx-auto flex flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row ${width}`}>
-        <nav aria-label="Main" className="md:w-48 md:shrink-0">
-          <ul className="-mx-1 flex flex-wrap gap-1 md:mx-0 md:flex-col">
-            {items.map((item) => {
-              const isActive = item.href === active;
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={isActive ? "page" : undefined}
-                    className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
-                      isActive
-                        ? "bg-indigo-50 text-indigo-700"
-                        : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-                    }`}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        <NavLinks
+          items={navItemsFor(user.role)}
+          current={current}
+          navClassName="md:w-48 md:shrink-0"
+          listClassName="-mx-1 flex flex-wrap gap-1 md:mx-0 md:flex-col"
+        />
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
-          <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
-            <div className="min-w-0">
-              <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-              {description ? <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p> : null}
-            </div>
-            {actions}
-          </div>
+          <PageHeading title={title} description={description} actions={actions} />
           <div className="space-y-6">{children}</div>
         </main>
       </div>

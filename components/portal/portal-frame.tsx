@@ -1,10 +1,10 @@
 // The shell of a page shown in the ATS's frame (AppShell hands over to it for a portal session): the
 // hirer navigation only, no product name, no sign-out (the ATS signs its users in and out), the
 // organization's accent colour, and the bridge that keeps the ATS page told of the frame's height.
-import Link from "next/link";
 import type { CSSProperties, ReactNode } from "react";
 import type { TSessionUser } from "@/lib/auth/session-user";
-import { activeNavHref, navItemsFor } from "../app-shell/nav-items";
+import { navItemsFor } from "../app-shell/nav-items";
+import { NavLinks, PageHeading } from "../app-shell/page-frame-parts";
 import { PortalBridge } from "./portal-bridge";
 
 /**
@@ -48,44 +48,18 @@ export function PortalFrame({
   actions?: ReactNode;
   children: ReactNode;
 }) {
-  const items = navItemsFor("hirer");
-  const active = activeNavHref(items, current);
   return (
     <PortalBridge origins={user.portal.allowedOrigins}>
       <div style={accentStyle(user.portal.accentColor)} data-portal-role={user.portal.role}>
         <div className="mx-auto flex max-w-[100rem] flex-wrap items-center justify-between gap-3 px-4 pt-4 sm:px-6">
-          <nav aria-label="Main">
-            <ul className="flex flex-wrap gap-1">
-              {items.map((item) => (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={item.href === active ? "page" : undefined}
-                    className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
-                      item.href === active
-                        ? "bg-indigo-50 text-indigo-700"
-                        : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-                    }`}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <NavLinks items={navItemsFor("hirer")} current={current} listClassName="flex flex-wrap gap-1" />
           <p className="min-w-0 truncate text-xs text-slate-500" data-testid="signed-in-user">
             {user.name} · {user.organization?.name}
             {user.portal.role === "viewer" ? " · view only" : ""}
           </p>
         </div>
         <main className="mx-auto max-w-[100rem] px-4 py-4 sm:px-6">
-          <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
-            <div className="min-w-0">
-              <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-              {description ? <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p> : null}
-            </div>
-            {actions}
-          </div>
+          <PageHeading title={title} description={description} actions={actions} />
           <div className="space-y-6">{children}</div>
         </main>
       </div>

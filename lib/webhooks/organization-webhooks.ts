@@ -11,7 +11,7 @@ export type OrganizationWebhook = {
   id: string;
   /** the ATS's id for it */
   webhookId: string;
-  /** without credentials or query (display-webhook-url.ts) */
+  /** without its query string (display-webhook-url.ts) */
   url: string;
   events: string[];
   disabled: boolean;
@@ -25,7 +25,8 @@ export type OrganizationWebhook = {
 };
 
 const WAITING = ["pending", "in_flight"] as const satisfies readonly DeliveryState[];
-const FAILED = ["failed", "dead"] as const satisfies readonly DeliveryState[];
+/** the states the page counts: waiting, failed, dead */
+const COUNTED: DeliveryState[] = [...WAITING, "failed", "dead"];
 
 export async function listOrganizationWebhooks(
   db: Db,
@@ -44,7 +45,7 @@ export async function listOrganizationWebhooks(
       organizationId,
       channel: WEBHOOK_CHANNEL,
       destination: { in: subscriptions.map((s) => webhookDestination(s.id)) },
-      state: { in: [...WAITING, ...FAILED] },
+      state: { in: COUNTED },
     }),
     _count: { _all: true },
   });

@@ -1,20 +1,10 @@
-// For writers of the outbox: call inside the transaction, before inserting a row with an orderingKey.
+// The outbox INSERT (enqueue-delivery.ts, deliveriesInsert) takes its rows' ordering-key locks itself.
 // A row's seq is drawn when it is inserted, not when its transaction commits, so two writers of one key
 // could otherwise commit out of seq order, and a worker that sees only the later row would send it
 // first. Holding a transaction-scoped advisory lock per key makes seq order equal commit order for the
-// key. (On PGlite there is one connection, so writers are serialized anyway; the call is harmless.)
+// key. Keys are locked sorted, so two writers never wait on each other in a loop. (On PGlite there is one
+// connection, so writers are serialized anyway; the locks are then uncontended.)
 import { Prisma } from "../../generated/prisma/client";
-import type { DbClient } from "../sql";
-
-export async function lockOrderingKey(tx: DbClient, orderingKey: string): Promise<void> {
-  await lockOrderingKeys(tx, [orderingKey]);
-}
-
-/** The keys of one row or a batch, in one statement; sorted, so two writers never wait on each other in a loop. */
-export async function lockOrderingKeys(tx: DbClient, orderingKeys: readonly string[]): Promise<void> {
-  if (orderingKeys.length === 0) return;
-  await tx.$executeRaw`SELECT ${orderingKeysLocked(orderingKeys)}`;
-}
 
 /**
  * A condition that takes the keys' locks when evaluated (always true), for the WHERE of the INSERT that

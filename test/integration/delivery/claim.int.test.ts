@@ -9,7 +9,6 @@ import {
 } from "@/lib/delivery/claim/claim-due-deliveries";
 import { msUntilNextDue } from "@/lib/delivery/claim/next-due";
 import { enqueueDeliveries, type NewDelivery } from "@/lib/delivery/enqueue/enqueue-delivery";
-import { lockOrderingKey } from "@/lib/delivery/enqueue/lock-ordering-key";
 import { recordOutcomes } from "@/lib/delivery/record/record-outcomes";
 import { reapExpiredLeases, releaseLeases, renewLeases } from "@/lib/delivery/record/release-leases";
 import { addDeliveries, createOrganization, many } from "../../support/delivery-fixtures";
@@ -107,28 +106,6 @@ describe.each(databasesUnderTest())("claiming deliveries on %s", (kind) => {
     // a failed head releases the key (docs/decisions/0041)
     await prisma.delivery.update({ where: { id: a2 }, data: { state: "failed" } });
     expect((await claimDueDeliveries(prisma, claimOptions("w3"))).map((r) => r.id)).toEqual([a3]);
-  });
-
-  it("writers that lock the ordering key commit its rows in seq order", async () => {
-    await reset();
-    const events: string[] = [];
-    let firstLocked!: () => void;
-    const locked = new Promise<void>((resolve) => {
-      firstLocked = resolve;
-    });
-    const writer = (name: string, before: Promise<unknown>, holdMs: number) =>
-      prisma.$transaction(async (tx) => {
-        await before;
-        await lockOrderingKey(tx, "candidate-1");
-        if (name === "first") firstLocked();
-        await addDeliveries(tx as unknown as Db, org, [{ orderingKey: "candidate-1", payload: { name } }]);
-        await new Promise((resolve) => setTimeout(resolve, holdMs));
-        events.push(name);
-      });
-    // On PostgreSQL the second writer waits for the first's commit; PGlite runs one transaction at a time.
-    await Promise.all([writer("first", Promise.resolve(), 150), writer("second", locked, 0)]);
-    const rows = await prisma.delivery.findMany({ where: { orderingKey: "candidate-1" }, orderBy: { seq: "asc" } });
-    expect(rows.map((r) => (r.payload as { name: string }).name)).toEqual(events);
   });
 
   it("the outbox INSERT takes its rows' ordering-key locks itself: a later writer of the key waits for the earlier's commit", async () => {

@@ -15,7 +15,7 @@ import { databaseInputError } from "../validation/database-input-error";
 import { toApiIssues } from "../validation/zod-issues";
 import { type TBulkChange, ZBulkChange } from "./bulk-status-changes-input";
 import { changeStatuses } from "./change-statuses";
-import type { TStatusChangeRequest } from "./status-change-request";
+import { statusChangeOf, type TStatusChangeRequest } from "./status-change-request";
 import { withSavepoint } from "./with-savepoint";
 
 type TItemError = { code: string; message: string; issues: unknown[] };
@@ -85,10 +85,9 @@ function toOutcome(outcome: WriteResult | AppError): TOutcome {
 }
 
 function toRequest(change: TBulkChange): TStatusChangeRequest {
-  const common = { statusKey: change.status, occurredAt: change.occurredAt };
-  return "applicationId" in change
-    ? { ...common, applicationId: change.applicationId }
-    : { ...common, positionId: change.positionId };
+  const record =
+    "applicationId" in change ? { applicationId: change.applicationId } : { positionId: change.positionId };
+  return statusChangeOf(record, change);
 }
 
 function validationError(index: number, error: Parameters<typeof toApiIssues>[0]): TItemError {

@@ -35,14 +35,13 @@ export async function changeStatusAlone(
     const records = await loadStatusChangeRecords(db, scope, [change], { lock: false });
     const [plan] = planStatusChanges(scope, [change], records, now);
     if (isAppError(plan)) throw plan;
-    const record = plan!.record;
+    // A change is planned only for a record that was read (else NOT_FOUND was thrown above).
     const version =
-      record.table === "Application"
-        ? [...records.applications.values()].find((a) => a.id === record.id)?.version
-        : [...records.positions.values()].find((p) => p.id === record.id)?.version;
-    // A plan names a record it read; nothing else could have been planned from.
-    if (version === undefined) throw new Error(`planned a change of ${record.table} ${record.id}, which was not read`);
-    const read: ReadRow[] = [{ ...record, version }];
+      "applicationId" in change
+        ? records.applications.get(change.applicationId)?.version
+        : records.positions.get(change.positionId)?.version;
+    if (version === undefined) throw new Error("planned a status change of a record that was not read");
+    const read: ReadRow[] = [{ ...plan!.record, version }];
     const { statements, results } = statusChangeWrites(scope, [plan!], now);
     try {
       await db.$queryRaw(asOneStatementIfUnchanged(read, statements));

@@ -15,8 +15,8 @@ export async function claimBatches(
   ctx: EngineContext,
   channel: Channel,
   maxBatches: number,
-  /** from anyHalfOpenCircuit, asked once per round */
-  halfOpenCircuits: boolean,
+  /** from anyHalfOpenCircuit, asked once per round (still in flight while this claim starts) */
+  halfOpenCircuits: Promise<boolean>,
 ): Promise<ClaimedRow[][]> {
   if (maxBatches <= 0) return [];
   const { leaseMs } = ctx.lease;
@@ -27,8 +27,24 @@ export async function claimBatches(
     maxInFlightPerDestination: maxInFlightFor(channel.limits, channel.maxBatch),
   };
   const budget = maxBatches * channel.maxBatch;
-  const probes = halfOpenCircuits ? await claimProbeDeliveries(ctx.db, common) : [];
-  let rows = await claimDueDeliveries(ctx.db, { ...common, limit: budget });
+  // Probes are of failed destinations, which the claim of due rows leaves alone: the two run at once.
+  const [probeClaim, dueClaim] = await Promise.allSettled([
+    halfOpenCircuits.then((any) => (any ? claimProbeDeliveries(ctx.db, common) : [])),
+    claimDueDeliveries(ctx.db, { ...common, limit: budget }),
+  ]);
+  if (probeClaim.status === "rejected" || dueClaim.status === "rejected") {
+    // What the other half claimed goes back now rather than waiting out its lease unsent.
+    const taken = [probeClaim, dueClaim].flatMap((claim) => (claim.status === "fulfilled" ? claim.value : []));
+    await releaseLeases(
+      ctx.db,
+      ctx.workerId,
+      taken.map((row) => row.id),
+      { unsent: true },
+    ).catch(() => {}); // the lease lapses on its own
+    throw probeClaim.status === "rejected" ? probeClaim.reason : (dueClaim as PromiseRejectedResult).reason;
+  }
+  const probes = probeClaim.value;
+  let rows = dueClaim.value;
   let followers: ClaimedRow[] = [];
   if (channel.orderedRuns) {
     const run = { workerId: ctx.workerId, maxRun: channel.maxBatch };

@@ -61,4 +61,46 @@ describe.each(databasesUnderTest())("the destination circuit breaker on %s", (ki
     const probed = await prisma.destinationState.findUniqueOrThrow({ where: { destination: "blip" } });
     expect(probed.consecutiveFailures).toBe(2);
   });
+
+  it("a half-open destination's probe and the healthy destinations' rows are claimed in one round; when the probe's claim fails, the others go back unsent", async () => {
+    // Earlier tests' destinations stay shut, so this round sees only its own.
+    await prisma.destinationState.updateMany({ data: { blockedUntil: new Date(Date.now() + 3_600_000) } });
+    const org = await createOrganization(prisma);
+    const [probeRow] = await addDeliveries(
+      prisma,
+      org,
+      many(1, () => ({ destination: "mending" })),
+    );
+    const healthy = await addDeliveries(
+      prisma,
+      org,
+      many(5, () => ({ destination: "fine" })),
+    );
+    await prisma.destinationState.create({
+      data: { destination: "mending", consecutiveFailures: 1, blockedUntil: new Date(Date.now() - 1) },
+    });
+    const channel = loopbackChannel({ baseUrl: board.url, maxBatch: 10, maxSendMs: 5_000 });
+    const drain = (db: Db) =>
+      drainOnce({ db, channels: [channel], workerId: "w2", concurrency: 4, leaseMs: 3_000, log: quietLog() });
+
+    // The probe's claim is a transaction; this client cannot open one.
+    const noTransactions = new Proxy(prisma, {
+      get(target, property) {
+        if (property === "$transaction") return () => Promise.reject(new Error("no transaction today"));
+        const value = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    await expect(drain(noTransactions)).rejects.toThrow("no transaction today");
+    const given = await prisma.delivery.findMany({ where: { id: { in: [...healthy, probeRow!] } } });
+    expect(given.map((row) => [row.state, row.attempts, row.leaseOwner])).toEqual(
+      given.map(() => ["pending", 0, null]),
+    );
+
+    expect(await drain(prisma)).toMatchObject({ claimed: 6, delivered: 6 });
+    expect(board.acceptedCount(probeRow!)).toBe(1);
+    expect(await prisma.destinationState.findUniqueOrThrow({ where: { destination: "mending" } })).toMatchObject({
+      consecutiveFailures: 0,
+    });
+  });
 });

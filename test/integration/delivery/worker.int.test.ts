@@ -117,12 +117,12 @@ describe.each(databasesUnderTest())("the delivery worker on %s", (kind) => {
   it("a worker that re-claims its own lapsed row keeps the newer claim: the stale batch records nothing and lets go only of its own hold", async () => {
     const [id] = await addDeliveries(prisma, org, many(1));
     const ctx = createEngineContext({ db: prisma, channels: [channel], workerId: "stalled", log: quietLog() });
-    const [stale] = await claimBatches(ctx, channel, 1, false);
+    const [stale] = await claimBatches(ctx, channel, 1, Promise.resolve(false));
     const staleHold = ctx.held.get(id!);
     // The worker stalls past its lease; it takes the row back itself, as its reaper and claimer.
     await prisma.delivery.update({ where: { id }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
     expect(await reapExpiredLeases(prisma, ctx.deadAfterMs)).toBe(1);
-    const [newer] = await claimBatches(ctx, channel, 1, false);
+    const [newer] = await claimBatches(ctx, channel, 1, Promise.resolve(false));
     const newerHold = ctx.held.get(id!);
     expect(newerHold).not.toBe(staleHold);
 

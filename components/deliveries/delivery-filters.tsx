@@ -74,6 +74,7 @@ export function DeliveryFilters({
       search.application ||
       search.position ||
       search.candidate ||
+      search.webhook ||
       search.error ||
       search.from ||
       search.to,
@@ -126,7 +127,7 @@ export function DeliveryFilters({
       {/* The rarer filters fold away (open when one is set), so on a phone the list is not pushed far down. */}
       <details className="group w-full" open={moreFiltersSet}>
         <summary className="cursor-pointer text-sm font-medium text-indigo-700 focus-visible:rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-          More filters: signal type, application, position, candidate, error code, time
+          More filters: signal type, application, position, candidate, webhook, error code, time
         </summary>
         <div className="mt-3 flex flex-wrap items-start gap-3">
           {select("kind", "Signal type", [
@@ -136,6 +137,7 @@ export function DeliveryFilters({
           {input("application", "Application id", { placeholder: "ATS id or Signalhouse id" })}
           {input("position", "Position id", { placeholder: "ATS id or Signalhouse id" })}
           {input("candidate", "Candidate id", { placeholder: "ATS id or Signalhouse id" })}
+          {input("webhook", "Webhook id", { placeholder: "the ATS's id for the webhook" })}
           {input("error", "Error code", { placeholder: "SEEK_5XX, or NONE" })}
           <div className="flex w-full min-w-0 gap-2 lg:w-[calc(50%-0.375rem)]">
             <div className="min-w-0 flex-1">

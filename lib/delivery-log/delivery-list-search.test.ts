@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deliveryListSearch } from "./delivery-list-search";
+import { DELIVERY_LIST_SEARCH_KEYS, deliveryListSearch } from "./delivery-list-search";
+import { FILTER_KEYS } from "./delivery-log-filter";
 
 describe("deliveryListSearch", () => {
   it("writes the filters in a fixed order and leaves out empty ones, so equal views share one URL", () => {
@@ -22,5 +23,17 @@ describe("deliveryListSearch with the log's newer filters", () => {
     expect(
       deliveryListSearch({ q: "APP-1", kind: "HistoryCreate", from: "2026-11-23", application: "A1", cursor: "5" }),
     ).toBe("?kind=HistoryCreate&application=A1&from=2026-11-23&q=APP-1&cursor=5");
+  });
+});
+
+describe("the log's URL and its filter schema", () => {
+  it("name the same filters, so a link can set every filter the page reads and nothing it would refuse", () => {
+    expect(DELIVERY_LIST_SEARCH_KEYS.filter((key) => key !== "cursor").sort()).toEqual([...FILTER_KEYS].sort());
+  });
+
+  it("writes one webhook's failed sends as the organization page links to them", () => {
+    expect(
+      deliveryListSearch({ organization: "org_1", channel: "webhook", webhook: "ops prod", state: "failed" }),
+    ).toBe("?organization=org_1&channel=webhook&state=failed&webhook=ops+prod");
   });
 });

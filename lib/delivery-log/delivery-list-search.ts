@@ -9,6 +9,8 @@ export type TDeliveryListSearch = {
   application?: string;
   position?: string;
   candidate?: string;
+  /** the ATS's id of an operational webhook (PUT /api/v1/webhooks/{id}) */
+  webhook?: string;
   /** created from / to, as typed (2026-11-23 or 2026-11-23T10:00, UTC) */
   from?: string;
   to?: string;
@@ -27,6 +29,7 @@ export const DELIVERY_LIST_SEARCH_KEYS = [
   "application",
   "position",
   "candidate",
+  "webhook",
   "from",
   "to",
   "q",

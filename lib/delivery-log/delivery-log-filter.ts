@@ -60,6 +60,8 @@ const FILTER_FIELDS = {
   application: ZRecordId.optional(),
   position: ZRecordId.optional(),
   candidate: ZRecordId.optional(),
+  /** the ATS's id of one of its operational webhooks: that webhook's deliveries (the organization page's links) */
+  webhook: ZRecordId.optional(),
   from: ZLogTime.optional(),
   to: ZLogTime.optional(),
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),

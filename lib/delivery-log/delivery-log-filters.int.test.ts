@@ -2,7 +2,7 @@
 // finds exactly its rows, a bulk change touches only what the filter and the organization allow, and the
 // audit row counts it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TAllOrganizationsScope, TOrganizationScope } from "@/lib/data/scope";
+import type { TAllOrganizationsScope, TOrganizationScope, TScope } from "@/lib/data/scope";
 import type { Db } from "@/lib/db/client";
 import { insertDelivery } from "@/test/support/delivery-rows";
 import { databasesUnderTest, openTestDatabase, type TestDatabase } from "@/test/support/test-databases";
@@ -118,6 +118,60 @@ describe.each(databasesUnderTest())("delivery log filters on %s", (kind) => {
     expect(await list({ q: ids.acmeFailedNote! })).toEqual(["acmeFailedNote"]);
     const internal = await db.application.findFirstOrThrow({ where: { organizationId: acme } });
     expect(await list({ application: internal.id })).toEqual(["acmeDead", "acmeDelivered"]);
+  });
+
+  it("finds one webhook's deliveries by the ATS's webhook id, a partner's webhook in each organization it served", async () => {
+    const subscription = (organizationId: string | null, webhookId: string) =>
+      db.webhookSubscription.create({
+        data: { organizationId, webhookId, url: "https://ats.test/hooks", events: ["delivery.failed"], secretEnc: "x" },
+      });
+    const ops = await subscription(acme, "ops");
+    const audit = await subscription(acme, "audit");
+    const sameIdElsewhere = await subscription(globex, "ops");
+    const partner = await subscription(null, "partner-feed");
+    const webhookRow = async (organizationId: string, subscriptionId: string) =>
+      (
+        await db.delivery.create({
+          data: {
+            organizationId,
+            channel: "webhook",
+            kind: "delivery.failed",
+            destination: `webhook:${subscriptionId}`,
+            payload: {},
+            state: "failed",
+            occurredAt: new Date("2026-11-23T09:00:00.000Z"),
+          },
+        })
+      ).id;
+    const rows = {
+      acmeOps: await webhookRow(acme, ops.id),
+      acmeAudit: await webhookRow(acme, audit.id),
+      globexOps: await webhookRow(globex, sameIdElsewhere.id),
+      acmePartner: await webhookRow(acme, partner.id),
+      globexPartner: await webhookRow(globex, partner.id),
+    };
+    const found = async (query: Record<string, string>, scope: TScope = admin) =>
+      (await readAdminDeliveryPage(db, scope, ZDeliveryLogQuery.parse(query))).deliveries
+        .map((row) => Object.entries(rows).find(([, id]) => id === row.id)?.[0])
+        .sort();
+    try {
+      expect(await found({ organization: acme, channel: "webhook", webhook: "ops", state: "failed" })).toEqual([
+        "acmeOps",
+      ]);
+      expect(await found({ webhook: "ops" })).toEqual(["acmeOps", "globexOps"]);
+      expect(await found({ organization: acme, webhook: "partner-feed" })).toEqual(["acmePartner"]);
+      expect(await found({ webhook: "partner-feed" })).toEqual(["acmePartner", "globexPartner"]);
+      expect(await found({ webhook: "no-such-hook" })).toEqual([]);
+      // The webhook filter never widens a hirer's view beyond its organization.
+      const hirer: TOrganizationScope = { kind: "organization", organizationId: globex, actor: "u", actorUserId: null };
+      expect(await found({ webhook: "ops" }, hirer)).toEqual(["globexOps"]);
+      expect(await found({ organization: acme, webhook: "ops" }, hirer)).toEqual([]);
+    } finally {
+      await db.delivery.deleteMany({ where: { id: { in: Object.values(rows) } } });
+      await db.webhookSubscription.deleteMany({
+        where: { id: { in: [ops.id, audit.id, sameIdElsewhere.id, partner.id] } },
+      });
+    }
   });
 
   it("keeps keyset paging stable under filters: pages of one never repeat or skip a row", async () => {

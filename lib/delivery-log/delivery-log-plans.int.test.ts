@@ -104,4 +104,18 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("delivery log query plans
     expect(used.every((scan) => /Index|Bitmap/.test(scan))).toBe(true);
     expect(used.some((scan) => scan.startsWith("Seq Scan"))).toBe(false);
   });
+
+  // destination has no index of its own (one more entry on every outbox write): a webhook's rows are
+  // found through the channel's index, which the webhook filter's channel condition lets the planner use.
+  it.each<[string, TResolvedLogFilter]>([
+    ["a webhook", { webhookDestinations: ["webhook:s1"] }],
+    [
+      "a webhook + organization + state",
+      { webhookDestinations: ["webhook:s1"], organizationId: "org3", state: "failed" },
+    ],
+  ])("%s walks an index on channel", async (_label, filter) => {
+    const used = await plan(filter);
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.every((scan) => /Index|Bitmap/.test(scan) && /channel/.test(scan))).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@
 // (prisma/schema.prisma, docs/decisions/0105): with ORDER BY seq DESC the planner walks an index, never the table.
 import type { TScope } from "../data/scope";
 import { Prisma } from "../generated/prisma/client";
+import { WEBHOOK_CHANNEL } from "../webhooks/webhook-events";
 import { prefixRange } from "./classify-search";
 import type { TResolvedLogFilter } from "./resolve-log-filter";
 
@@ -58,6 +59,14 @@ export function deliveryLogWhere(scope: TScope, filter: TResolvedLogFilter, extr
   if (filter.applicationIds) conditions.push(anyOf(Prisma.sql`"applicationId"`, filter.applicationIds));
   if (filter.positionIds) conditions.push(anyOf(Prisma.sql`"positionId"`, filter.positionIds));
   if (filter.candidateIds) conditions.push(anyOf(Prisma.sql`"candidateId"`, filter.candidateIds));
+  if (filter.webhookDestinations) {
+    // A webhook's rows are all on its channel: saying so lets the walk use the channel's indexes, since
+    // destination has none of its own (one more index on every outbox write).
+    conditions.push(
+      Prisma.sql`channel = ${WEBHOOK_CHANNEL}`,
+      anyOf(Prisma.sql`destination`, filter.webhookDestinations),
+    );
+  }
   if (filter.search) conditions.push(searchCondition(filter.search));
   conditions.push(...extra);
   return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;

@@ -6,6 +6,7 @@
 import { inScope, type TScope } from "../data/scope";
 import type { DbOrTx } from "../db/tx";
 import type { DeliveryState } from "../generated/prisma/enums";
+import { webhookDestination } from "../webhooks/webhook-events";
 import { classifySearch, type TSearchPlan } from "./classify-search";
 import { NO_ERROR_CODE, type TDeliveryLogFilter } from "./delivery-log-filter";
 
@@ -24,6 +25,8 @@ export type TResolvedLogFilter = {
   applicationIds?: string[];
   positionIds?: string[];
   candidateIds?: string[];
+  /** the destinations of the webhook subscriptions the `webhook` filter names (webhook channel rows) */
+  webhookDestinations?: string[];
   search?: {
     plan: TSearchPlan;
     deliveryIds: string[];
@@ -41,36 +44,53 @@ export async function resolveLogFilter(
   const byIdOrExternal = (value: string) => inScope(scope, { ...org, OR: [{ id: value }, { externalId: value }] });
   const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
   const plan = filter.q ? classifySearch(filter.q) : null;
-  const [applicationIds, positionIds, candidateIds, searchApplicationIds, requestDeliveries] = await Promise.all([
-    filter.application
-      ? db.application
-          .findMany({ where: byIdOrExternal(filter.application), select: { id: true }, take: LOOKUP_LIMIT })
-          .then(ids)
-      : undefined,
-    filter.position
-      ? db.position
-          .findMany({ where: byIdOrExternal(filter.position), select: { id: true }, take: LOOKUP_LIMIT })
-          .then(ids)
-      : undefined,
-    filter.candidate
-      ? db.candidate
-          .findMany({ where: byIdOrExternal(filter.candidate), select: { id: true }, take: LOOKUP_LIMIT })
-          .then(ids)
-      : undefined,
-    plan?.applicationId
-      ? db.application
-          .findMany({ where: byIdOrExternal(plan.applicationId), select: { id: true }, take: LOOKUP_LIMIT })
-          .then(ids)
-      : [],
-    plan?.requestId
-      ? db.deliveryAttempt.findMany({
-          where: { requestId: plan.requestId },
-          select: { deliveryId: true },
-          distinct: ["deliveryId"],
-          take: LOOKUP_LIMIT,
-        })
-      : [],
-  ]);
+  const [applicationIds, positionIds, candidateIds, webhookDestinations, searchApplicationIds, requestDeliveries] =
+    await Promise.all([
+      filter.application
+        ? db.application
+            .findMany({ where: byIdOrExternal(filter.application), select: { id: true }, take: LOOKUP_LIMIT })
+            .then(ids)
+        : undefined,
+      filter.position
+        ? db.position
+            .findMany({ where: byIdOrExternal(filter.position), select: { id: true }, take: LOOKUP_LIMIT })
+            .then(ids)
+        : undefined,
+      filter.candidate
+        ? db.candidate
+            .findMany({ where: byIdOrExternal(filter.candidate), select: { id: true }, take: LOOKUP_LIMIT })
+            .then(ids)
+        : undefined,
+      filter.webhook
+        ? db.webhookSubscription
+            .findMany({
+              // A partner's webhook (no organization) carries every organization's events: the organization
+              // filter narrows its rows, not the lookup.
+              where: inScope(scope, {
+                webhookId: filter.webhook,
+                ...(filter.organization
+                  ? { OR: [{ organizationId: filter.organization }, { organizationId: null }] }
+                  : {}),
+              }),
+              select: { id: true },
+              take: LOOKUP_LIMIT,
+            })
+            .then((rows) => rows.map((row) => webhookDestination(row.id)))
+        : undefined,
+      plan?.applicationId
+        ? db.application
+            .findMany({ where: byIdOrExternal(plan.applicationId), select: { id: true }, take: LOOKUP_LIMIT })
+            .then(ids)
+        : [],
+      plan?.requestId
+        ? db.deliveryAttempt.findMany({
+            where: { requestId: plan.requestId },
+            select: { deliveryId: true },
+            distinct: ["deliveryId"],
+            take: LOOKUP_LIMIT,
+          })
+        : [],
+    ]);
   return {
     organizationId: filter.organization,
     channel: filter.channel,
@@ -82,6 +102,7 @@ export async function resolveLogFilter(
     applicationIds,
     positionIds,
     candidateIds,
+    webhookDestinations,
     search: plan
       ? {
           plan,

@@ -17,11 +17,13 @@ import { updateIntegrationSettingsAction } from "@/lib/actions/update-integratio
 import { requireAdmin } from "@/lib/auth/guards";
 import { scopeFor } from "@/lib/data/scope";
 import { db } from "@/lib/db/client";
+import { deliveryListSearch } from "@/lib/delivery-log/delivery-list-search";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatDateTime } from "@/lib/format/format-date-time";
 import { getOrganizationSettings } from "@/lib/organizations/get-organization-settings";
 import { listOrganizationWebhooks } from "@/lib/webhooks/organization-webhooks";
+import { WEBHOOK_CHANNEL } from "@/lib/webhooks/webhook-events";
 
 export const metadata: Metadata = { title: "Organization settings" };
 
@@ -49,7 +51,8 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   });
   const secret = org.linkedinClientSecret;
   const webhooks = await listOrganizationWebhooks(db(), scopeFor(admin), org.id);
-  const webhookLog = `/deliveries?organization=${encodeURIComponent(org.id)}&channel=webhook`;
+  const webhookLog = (only: { webhook?: string; state?: "failed" | "dead" } = {}) =>
+    `/deliveries${deliveryListSearch({ organization: org.id, channel: WEBHOOK_CHANNEL, ...only })}`;
   return (
     <AppShell
       user={admin}
@@ -130,7 +133,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <>
             Registered by the ATS with <span className="font-mono">PUT /api/v1/webhooks/&#123;id&#125;</span>, signed
             with a secret shown to it once. Their sends are in the{" "}
-            <Link href={webhookLog} className={linkClass}>
+            <Link href={webhookLog()} className={linkClass}>
               delivery log
             </Link>
             .
@@ -165,7 +168,11 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
                     {w.failed + w.dead === 0 ? <Badge tone="green">none failed</Badge> : null}
                     {(["failed", "dead"] as const).map((state) =>
                       w[state] > 0 ? (
-                        <Link key={state} href={`${webhookLog}&state=${state}`} className={`${linkClass} mr-1`}>
+                        <Link
+                          key={state}
+                          href={webhookLog({ webhook: w.webhookId, state })}
+                          className={`${linkClass} mr-1`}
+                        >
                           <Badge tone="red">{`${w[state]} ${state}`}</Badge>
                         </Link>
                       ) : null,

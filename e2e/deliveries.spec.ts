@@ -191,6 +191,13 @@ test("an invalid filter in the URL is explained, not an error page", async ({ ad
   const api = await page.request.get("/api/admin/deliveries?channel=fax");
   expect(api.status()).toBe(400);
   expect((await api.json()).error.message).toContain("query.channel");
+
+  // A NUL byte in a search is the filter's error too, never a server error.
+  for (const query of ["q=%00", "application=APP%00", "webhook=ops%00"]) {
+    const withNul = await page.goto(`/deliveries?${query}`);
+    expect(withNul?.status(), query).toBe(200);
+    await expect(page.getByTestId("filter-error")).toContainText("U+0000");
+  }
 });
 
 test("a hirer gets a 404 for the deliveries pages and 403 from their JSON; anonymous visitors are sent to sign in", async ({

@@ -10,11 +10,11 @@ import { type Db, db } from "../db/client";
 import type { DbTx } from "../db/tx";
 import { env } from "../env";
 import { AppError } from "../errors/app-error";
+import { findUnstorableText } from "../validation/find-unstorable-text";
 import { toApiIssues } from "../validation/zod-issues";
 import { authenticateRequest } from "./authenticate-request";
 import { assertPathIsUtf8 } from "./check-path-encoding";
 import { errorResponse } from "./error-response";
-import { findUnstorableText } from "./find-unstorable-text";
 import {
   findReplay,
   lockIdempotencyKey,

@@ -39,6 +39,10 @@ describe("the delivery log's filter", () => {
     [{ from: "2026-02-31" }, "from"],
     [{ from: "2026-11-24", to: "2026-11-23" }, "to"],
     [{ application: "two ids" }, "application"],
+    [{ application: "APP\u0000" }, "application"],
+    [{ webhook: "ops\u0000" }, "webhook"],
+    [{ organization: "\u0000" }, "organization"],
+    [{ q: "eyJ\ud800" }, "q"],
     [{ surprise: "1" }, ""],
   ])("rejects %o, naming the parameter", (input, path) => {
     const result = ZDeliveryLogFilter.safeParse(input);

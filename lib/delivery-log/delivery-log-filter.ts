@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { CHANNELS } from "../delivery/channel";
 import { DeliveryState } from "../generated/prisma/enums";
+import { findUnstorableText } from "../validation/find-unstorable-text";
 
 export const DELIVERY_STATES = Object.values(DeliveryState) as [DeliveryState, ...DeliveryState[]];
 
@@ -22,12 +23,20 @@ export const DELIVERY_KINDS = [
 // A filter form's "any" option submits an empty value: that means "no filter", not an invalid one.
 const blankAsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+// A query string can carry what PostgreSQL cannot search for (?q=%00): refused here, so the page shows
+// the filter's error instead of failing, and no consumer of the filter can forget it.
+function storableText(value: string, ctx: z.RefinementCtx): void {
+  const problem = findUnstorableText(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem.message });
+}
+
 /** An id as the ATS sends it (Application/Position/Candidate.externalId) or as Signalhouse stores it. */
 const ZRecordId = z
   .string()
   .trim()
   .max(200, "must be at most 200 characters")
-  .regex(/^[^\s/?#]+$/, "must be one id, without whitespace, '/', '?' or '#'");
+  .regex(/^[^\s/?#]+$/, "must be one id, without whitespace, '/', '?' or '#'")
+  .superRefine(storableText);
 
 // datetime-local inputs send "2026-11-23T10:00" (no zone): the dashboard shows UTC, so it is read as UTC.
 export const ZLogTime = z
@@ -53,7 +62,7 @@ export const ZLogTime = z
 export const NO_ERROR_CODE = "NONE";
 
 const FILTER_FIELDS = {
-  organization: z.string().trim().max(100).optional(),
+  organization: z.string().trim().max(100).superRefine(storableText).optional(),
   channel: z.enum(CHANNELS).optional(),
   state: z.enum(DELIVERY_STATES).optional(),
   kind: z.enum(DELIVERY_KINDS).optional(),
@@ -64,7 +73,7 @@ const FILTER_FIELDS = {
   webhook: ZRecordId.optional(),
   from: ZLogTime.optional(),
   to: ZLogTime.optional(),
-  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  q: z.string().trim().max(200, "must be at most 200 characters").superRefine(storableText).optional(),
   /** Delivery.lastErrorCode, as the failure groups link to it (NONE: failed without a code) */
   error: z
     .string()

@@ -5,6 +5,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 import { isAppError } from "../errors/app-error";
+import { databaseInputError } from "../validation/database-input-error";
 import { fieldErrorsFrom, type TActionState } from "./action-state";
 
 export async function runAction<T>(body: () => Promise<{ message: string; data: T }>): Promise<TActionState<T>> {
@@ -21,8 +22,15 @@ export async function runAction<T>(body: () => Promise<{ message: string; data: 
         fieldErrors: fieldErrorsFrom(error.issues),
       };
     }
-    if (isAppError(error)) {
-      return { status: "error", code: error.code, message: error.message, fieldErrors: fieldErrorsFrom(error.issues) };
+    // PostgreSQL refusing a value the form sent (U+0000, too long) is the person's to fix, so it is said.
+    const refused = isAppError(error) ? error : databaseInputError(error);
+    if (refused) {
+      return {
+        status: "error",
+        code: refused.code,
+        message: refused.message,
+        fieldErrors: fieldErrorsFrom(refused.issues),
+      };
     }
     console.error("[signalhouse] server action failed", error);
     return { status: "error", code: "INTERNAL", message: "Something went wrong. Please try again.", fieldErrors: {} };

@@ -312,3 +312,18 @@ test("a hirer sees only their organization's positions and gets a 404 for anothe
   await expect(page.getByTestId("status-change")).toContainText(hirer.name);
   await context.close();
 });
+
+test("a page named with text the database cannot hold is a 404, not an error page", async ({ adminPage: page }) => {
+  for (const path of [
+    "/positions?org=%00",
+    "/pipelines?org=%00",
+    "/positions/POS-1?org=%00",
+    "/applications/APP-1?org=acme%00",
+    "/pipelines/flow?org=%00",
+    "/positions/POS%00",
+    "/applications/APP%00",
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});

@@ -1,14 +1,16 @@
 // Pages answer a NOT_FOUND from the data layer with the 404 page: another organization's record and a
-// record that does not exist look the same (docs/decisions/0010-tenancy-scoping.md).
+// record that does not exist look the same (docs/decisions/0010-tenancy-scoping.md). So does an id or
+// slug from the URL that PostgreSQL refuses to compare (?org=%00): it cannot name anything stored.
 import "server-only";
 import { notFound } from "next/navigation";
 import { isAppError } from "../errors/app-error";
+import { databaseInputError } from "../validation/database-input-error";
 
 export async function orNotFound<T>(read: Promise<T>): Promise<T> {
   try {
     return await read;
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if ((isAppError(error) && error.code === "NOT_FOUND") || databaseInputError(error)) notFound();
     throw error;
   }
 }

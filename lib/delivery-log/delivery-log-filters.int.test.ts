@@ -162,6 +162,8 @@ describe.each(databasesUnderTest())("delivery log filters on %s", (kind) => {
       expect(await found({ organization: acme, webhook: "partner-feed" })).toEqual(["acmePartner"]);
       expect(await found({ webhook: "partner-feed" })).toEqual(["acmePartner", "globexPartner"]);
       expect(await found({ webhook: "no-such-hook" })).toEqual([]);
+      // A bulk retry from the filtered view reaches only that webhook's rows.
+      expect(await countChangeableDeliveries(db, admin, "retry", { organization: acme, webhook: "ops" })).toBe(1);
       // The webhook filter never widens a hirer's view beyond its organization.
       const hirer: TOrganizationScope = { kind: "organization", organizationId: globex, actor: "u", actorUserId: null };
       expect(await found({ webhook: "ops" }, hirer)).toEqual(["globexOps"]);

@@ -50,7 +50,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
       user={admin}
       current="/deliveries"
       title="Deliveries"
-      description="Every signal, history item and note queued for SEEK and LinkedIn, newest first. The list refreshes itself every few seconds."
+      description="Every signal, history item and note queued for SEEK and LinkedIn, and every operational webhook to the ATS, newest first. The list refreshes itself every few seconds."
     >
       <LinkedinBudgetPanel initial={budgets} />
       <DeliveryFilters

@@ -3,13 +3,10 @@
 // Idempotency-Key; more than 1,000 changes is a 400. On every database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]/route";
-import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as bulk } from "@/app/api/v1/status-changes/route";
-import { type ApiHarness, call, openApiHarness, seedPipeline, tableCounts } from "../support/api-harness";
-import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
+import { type ApiHarness, call, openApiHarness, seedStandardPosition, tableCounts } from "../support/api-harness";
 import { databasesUnderTest } from "../support/test-databases";
 
-const PROFILE = "seekAnzPublicTest:positionProfile:jobAd:27cuZeA47";
 const TOKEN = "globalPublicTest-WfRFAhG25YC8ADe3QvxAVz";
 
 describe.each(databasesUnderTest())("bulk status changes on %s", (kind) => {
@@ -32,21 +29,7 @@ describe.each(databasesUnderTest())("bulk status changes on %s", (kind) => {
 
   beforeAll(async () => {
     h = await openApiHarness(kind);
-    await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
-    await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
-    const position = await call(putPosition, {
-      method: "PUT",
-      path: "/api/v1/positions/P1",
-      params: { positionId: "P1" },
-      body: {
-        title: "Barista",
-        pipeline: "pos",
-        applicationPipeline: "std",
-        seekPositionProfileIds: [PROFILE],
-        applyUrl: "https://ats.example.com/jobs/P1/apply",
-      },
-    });
-    expect(position.status).toBe(202);
+    await seedStandardPosition(h);
   }, 60_000);
   afterAll(async () => h?.close());
 

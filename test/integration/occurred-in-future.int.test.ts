@@ -7,17 +7,15 @@ import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]
 import { POST as applicationStatus } from "@/app/api/v1/applications/[applicationId]/status/route";
 import { PUT as putHistory } from "@/app/api/v1/candidates/[candidateId]/history/[idempotencyId]/route";
 import { PUT as putCandidate } from "@/app/api/v1/candidates/[candidateId]/route";
-import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
 import {
   type ApiHarness,
   type CallOptions,
   call,
   openApiHarness,
-  seedPipeline,
+  seedStandardPosition,
   tableCounts,
 } from "../support/api-harness";
-import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databasesUnderTest } from "../support/test-databases";
 
 const HOUR = 60 * 60 * 1000;
@@ -84,24 +82,8 @@ describe.each(databasesUnderTest())("future times on %s", (kind) => {
   let h: ApiHarness;
   beforeAll(async () => {
     h = await openApiHarness(kind);
-    await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
-    await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
+    await seedStandardPosition(h);
     const setup: [any, CallOptions][] = [
-      [
-        putPosition,
-        {
-          method: "PUT",
-          path: "/api/v1/positions/P1",
-          params: { positionId: "P1" },
-          body: {
-            title: "Barista",
-            pipeline: "pos",
-            applicationPipeline: "std",
-            seekPositionProfileIds: ["seekAnzPublicTest:positionProfile:jobAd:27cuZeA47"],
-            applyUrl: "https://ats.example.com/apply",
-          },
-        },
-      ],
       [
         putApplication,
         {

@@ -8,10 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]/route";
 import { POST as applicationStatus } from "@/app/api/v1/applications/[applicationId]/status/route";
-import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
-import { type ApiHarness, call, openApiHarness, seedPipeline } from "../support/api-harness";
-import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
+import { type ApiHarness, call, openApiHarness, seedStandardPosition } from "../support/api-harness";
 import { databasesUnderTest } from "../support/test-databases";
 
 const CONCURRENT = 24;
@@ -21,21 +19,7 @@ describe.each(databasesUnderTest())("concurrent single status changes without a 
   let h: ApiHarness;
   beforeAll(async () => {
     h = await openApiHarness(kind);
-    await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
-    await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
-    const position = await call(putPosition, {
-      method: "PUT",
-      path: "/api/v1/positions/P1",
-      params: { positionId: "P1" },
-      body: {
-        title: "Barista",
-        pipeline: "pos",
-        applicationPipeline: "std",
-        seekPositionProfileIds: ["seekAnzPublicTest:positionProfile:jobAd:27cuZeA47"],
-        applyUrl: "https://ats.example.com/apply",
-      },
-    });
-    expect(position.status).toBe(202);
+    await seedStandardPosition(h);
     const application = await call(putApplication, {
       method: "PUT",
       path: "/api/v1/applications/A1",

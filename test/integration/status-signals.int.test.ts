@@ -9,7 +9,14 @@ import { GET as getPipeline, PUT as putPipeline } from "@/app/api/v1/pipelines/[
 import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
 import { GET as apply } from "@/app/apply/[...path]/route";
-import { type ApiHarness, call, openApiHarness, seedPipeline, tableCounts } from "../support/api-harness";
+import {
+  type ApiHarness,
+  call,
+  openApiHarness,
+  seedPipeline,
+  seedStandardPosition,
+  tableCounts,
+} from "../support/api-harness";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databasesUnderTest } from "../support/test-databases";
 
@@ -20,21 +27,7 @@ describe.each(databasesUnderTest())("status changes and signals on %s", (kind) =
   let h: ApiHarness;
   beforeAll(async () => {
     h = await openApiHarness(kind);
-    await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
-    await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
-    const position = await call(putPosition, {
-      method: "PUT",
-      path: "/api/v1/positions/P1",
-      params: { positionId: "P1" },
-      body: {
-        title: "Barista",
-        pipeline: "pos",
-        applicationPipeline: "std",
-        seekPositionProfileIds: [PROFILE],
-        applyUrl: "https://ats.example.com/jobs/P1/apply",
-      },
-    });
-    expect(position.status).toBe(202);
+    await seedStandardPosition(h);
   });
   afterAll(async () => h?.close());
 

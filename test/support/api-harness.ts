@@ -1,8 +1,11 @@
 // Drives the real route handlers in-process against a fresh test database, the way Next would call them.
+import { expect } from "vitest";
+import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { resetEnvCache } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ensureDefaultOrganization } from "@/lib/organizations/default-organization";
 import type { TPipelineDefinition } from "@/lib/pipelines/pipeline-definition";
+import { flatPositionPipeline, twoLevelApplicationPipeline } from "./fixtures";
 import { type DatabaseKind, openTestDatabase, type TestDatabase } from "./test-databases";
 
 export const BOOTSTRAP_KEY = "sh_test_bootstrap_key_0123456789";
@@ -83,6 +86,28 @@ export async function seedPipeline(
   });
   await prisma.pipeline.update({ where: { id: pipeline.id }, data: { currentVersionId: version.id } });
   return { pipelineId: pipeline.id, versionId: version.id };
+}
+
+/**
+ * The status-change tests' common ground: pipelines "std" (two-level, applications) and "pos" (flat,
+ * positions), and position P1 using both with one SEEK position profile, written through the API.
+ */
+export async function seedStandardPosition(h: ApiHarness): Promise<void> {
+  await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
+  await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
+  const position = await call(putPosition, {
+    method: "PUT",
+    path: "/api/v1/positions/P1",
+    params: { positionId: "P1" },
+    body: {
+      title: "Barista",
+      pipeline: "pos",
+      applicationPipeline: "std",
+      seekPositionProfileIds: ["seekAnzPublicTest:positionProfile:jobAd:27cuZeA47"],
+      applyUrl: "https://ats.example.com/jobs/P1/apply",
+    },
+  });
+  expect(position.status).toBe(202);
 }
 
 /** Counts of every table an API write may touch, to prove a refused request wrote nothing. */

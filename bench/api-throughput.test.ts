@@ -34,4 +34,17 @@ describe("combineWindows", () => {
     // Quantiles over every request of every round, not an average of the rounds' quantiles.
     expect(result.latencyMs).toEqual({ p50: 3, p99: 5 });
   });
+
+  it("gives CPU milliseconds per accepted request over all rounds, and none when a round has no figure", () => {
+    const measured = combineWindows("POST x", 64, [
+      { ...window(5, 1000, [1]), cpu: { appMs: 2000, postgresMs: 1000 } },
+      { ...window(5, 500, [1]), cpu: { appMs: 1000, postgresMs: 500 } },
+    ]);
+    expect(measured.cpuMsPerRequest).toEqual({ app: 2, postgres: 1 });
+    const partly = combineWindows("POST x", 64, [
+      { ...window(5, 1000, [1]), cpu: { appMs: 1, postgresMs: 1 } },
+      window(5, 1, [1]),
+    ]);
+    expect(partly.cpuMsPerRequest).toBeUndefined();
+  });
 });

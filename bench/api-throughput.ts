@@ -10,6 +10,7 @@
 // A new scenario is one more entry in apiScenarios() (the bulk endpoint: see README "Benchmarks").
 import { BENCH_PIPELINE_KEY, type BenchApplication } from "./api-setup";
 import { benchEvent } from "./bench-events";
+import { type CpuSample, cpuBetween, sampleCpu } from "./process-cpu";
 
 export type ApiRequest = { method: "GET" | "POST" | "PUT"; path: string; body?: unknown };
 
@@ -40,6 +41,8 @@ export type ApiThroughputResult = {
   latencyMs: { p50: number; p99: number };
   /** each round's accepted requests per second, in order (the totals above are over all rounds) */
   roundRequestsPerSecond: number[];
+  /** CPU milliseconds per accepted request, the app's and PostgreSQL's (absent without Linux's /proc) */
+  cpuMsPerRequest?: { app: number; postgres: number };
 };
 
 /** One round of one scenario: what the lanes saw in its window. */
@@ -49,6 +52,8 @@ export type ApiWindow = {
   items: number;
   statuses: Record<string, number>;
   latenciesMs: number[];
+  /** CPU the app and PostgreSQL spent in the window (process-cpu.ts) */
+  cpu?: CpuSample;
 };
 
 /**
@@ -110,6 +115,8 @@ export async function measureApiWindow(input: {
   scenario: ApiScenario;
   concurrency: number;
   seconds: number;
+  /** the app's process group, to count its CPU time (process-cpu.ts) */
+  appProcessGroup?: number;
 }): Promise<ApiWindow> {
   const { scenario, concurrency } = input;
   const statuses: Record<string, number> = {};
@@ -117,6 +124,7 @@ export async function measureApiWindow(input: {
   let n = 0;
   let ok = 0;
   let items = 0;
+  const cpuBefore = input.appProcessGroup === undefined ? undefined : sampleCpu(input.appProcessGroup);
   const started = performance.now();
   const until = started + input.seconds * 1000;
   const lane = async () => {
@@ -147,7 +155,9 @@ export async function measureApiWindow(input: {
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
-  return { seconds: (performance.now() - started) / 1000, ok, items, statuses, latenciesMs: latencies };
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = input.appProcessGroup === undefined ? undefined : sampleCpu(input.appProcessGroup);
+  return { seconds, ok, items, statuses, latenciesMs: latencies, cpu: cpuBetween(cpuBefore, cpuAfter) };
 }
 
 /** A scenario's figures over all its rounds: totals over total time, quantiles over every request. */
@@ -159,6 +169,8 @@ export function combineWindows(name: string, concurrency: number, windows: reado
     for (const [status, count] of Object.entries(w.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
   }
   const latencies = windows.flatMap((w) => w.latenciesMs).sort((a, b) => a - b);
+  const ok = sum((w) => w.ok);
+  const measuredCpu = windows.every((w) => w.cpu !== undefined) && windows.length > 0 && ok > 0;
   return {
     name,
     concurrency,
@@ -170,5 +182,8 @@ export function combineWindows(name: string, concurrency: number, windows: reado
     itemsPerSecond: sum((w) => w.items) / seconds,
     latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) },
     roundRequestsPerSecond: windows.map((w) => w.ok / w.seconds),
+    ...(measuredCpu && {
+      cpuMsPerRequest: { app: sum((w) => w.cpu!.appMs) / ok, postgres: sum((w) => w.cpu!.postgresMs) / ok },
+    }),
   };
 }

@@ -1,7 +1,8 @@
 // npm run bench: the delivery engine's figures from one run on this machine (a benchmark, not a test:
 // nothing here asserts on time). Creates its own PostgreSQL database, starts the SEEK mock, then:
 //   1. drains BENCH_DELIVERIES queued seek-signal deliveries with 1 and with 2 worker processes;
-//   2. drains the same count with bare `pg` loops (the floors: claim + mark, and one write per signal);
+//   2. drains the same count with bare `pg` loops (the floors: claim + mark, one write per signal, and one
+//      write on a copy of the outbox without the delivery log's indexes);
 //   3. runs the real app (`npm start`, inline worker) and measures API 202 → mock receipt at steady rates;
 //   4. queues BENCH_HISTORY_ITEMS SEEK history items at once and measures them against the 60 s deadline;
 //   5. times the admin delivery-log listing on BENCH_LOG_ROWS rows;
@@ -143,7 +144,9 @@ async function main(): Promise<void> {
     );
   }
 
-  for (const mode of config.BENCH_DELIVERIES > 0 ? (["claim+mark", "one write"] as const) : []) {
+  for (const mode of config.BENCH_DELIVERIES > 0
+    ? (["claim+mark", "one write", "one write, engine indexes only"] as const)
+    : []) {
     await emptyOutbox(client);
     await seedDeliveries(client, organizationId, config.BENCH_DELIVERIES);
     const floor = await drainFloor(client, config.BENCH_DELIVERIES, timeoutMs, mode);
@@ -218,6 +221,7 @@ async function main(): Promise<void> {
           scenario,
           concurrency: config.BENCH_API_CONCURRENCY,
           seconds: config.BENCH_API_SECONDS / config.BENCH_API_ROUNDS,
+          appProcessGroup: app.process.pid,
         });
         windows[i]!.push(window);
         log(

@@ -34,6 +34,17 @@ export function asOneStatementIfUnchanged(read: readonly ReadRow[], statements: 
   const lockedCounts = (["Application", "Position"] as const).flatMap((table) => {
     const of = rows.filter((r) => r.table === table);
     if (of.length === 0) return [];
+    // One row (a single change) by equality on its key: a generic plan of it can be nothing but the
+    // primary-key lookup, so the statement may be kept prepared (./prepared-statement.ts).
+    const [only] = of;
+    if (of.length === 1 && only) {
+      return [
+        Prisma.sql`(SELECT count(*) FROM (
+          SELECT r.id FROM ${Prisma.raw(`"${table}"`)} AS r
+          WHERE r.id = ${only.id} AND r.xmin = ${only.version}::xid
+          FOR UPDATE OF r) AS locked)`,
+      ];
+    }
     return [
       Prisma.sql`(SELECT count(*) FROM (
         SELECT r.id FROM ${Prisma.raw(`"${table}"`)} AS r

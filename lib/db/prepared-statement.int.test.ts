@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationsForUpdateQuery } from "@/lib/applications/find-application";
 import type { TOrganizationScope } from "@/lib/data/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { guardedChangeWrite } from "@/lib/status-changes/change-status-alone";
+import { loadStatusChangeRecords } from "@/lib/status-changes/load-status-change-records";
+import { planStatusChanges } from "@/lib/status-changes/plan-status-changes";
 import { type ApiHarness, openApiHarness, seedStandardPosition } from "@/test/support/api-harness";
 import { databasesUnderTest } from "@/test/support/test-databases";
 import { statementName } from "./prepared-statement";
@@ -72,14 +75,32 @@ describe.each(databasesUnderTest().filter((kind) => kind === "postgres"))("prepa
     expect(plan).not.toMatch(/Seq Scan on "Application"|Application_positionId_idx/);
   });
 
+  it("a single change's write is prepared, and its generic plan finds the application by id, twice", async () => {
+    const change = { applicationId: "A9", statusKey: "shortlist" };
+    const now = new Date("2026-12-01T10:00:00Z");
+    const records = await loadStatusChangeRecords(h.prisma, scope, [change], { lock: false });
+    const [plan] = planStatusChanges(scope, [change], records, now);
+    if (!plan || plan instanceof Error) throw new Error(`no plan: ${String(plan)}`);
+    const { statement } = guardedChangeWrite(scope, plan, records.applications.get("A9")!.version, now);
+    expect(statementName(statement.text)).not.toBe("");
+    const generic = await genericPlan(statement);
+    // The guard's lock of the row read, and the record's new state.
+    expect(generic.match(/Index Scan using "Application_pkey" on "Application"/g)).toHaveLength(2);
+    expect(generic).not.toMatch(/Seq Scan on "Application"/);
+  });
+
   it("a read of several applications is not prepared: it is planned for its list each time", () => {
     expect(statementName(applicationsForUpdateQuery(scope, ["A7", "A8"], { lock: true }).text)).toBe("");
     expect(statementName(applicationsForUpdateQuery(scope, ["A7", "A7"], { lock: true }).text)).not.toBe("");
   });
 });
 
-/** A text value as a SQL literal (the statements checked here take only text). */
+/** A value as a SQL literal, in the text form PostgreSQL reads for its parameter type. */
 function literal(value: unknown): string {
-  if (typeof value !== "string") throw new Error(`literal(): only text is needed here, got ${typeof value}`);
-  return `'${value.replace(/'/g, "''")}'`;
+  if (value === null || value === undefined) return "NULL";
+  const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+  const body = Array.isArray(value)
+    ? `{${value.map((v) => (v === null ? "NULL" : `"${text(v).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`
+    : text(value);
+  return `'${body.replace(/'/g, "''")}'`;
 }

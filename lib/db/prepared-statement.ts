@@ -8,8 +8,10 @@
 // Only statements marked with `prepared()` are named, because a named statement lives as long as its
 // connection (the `pg` driver keeps every name it has prepared): a marked statement's text must come from
 // a few fixed shapes, never from data (values are always parameters), and its generic plan must be as
-// good as a custom one whatever the parameters are (test/integration/prepared-statements.int.test.ts
-// checks the plans). Marking every statement was measured and is slower (decision 0164).
+// good as a custom one whatever the parameters and the statistics are: rows found by equality on a
+// unique key, never by `= ANY($n)` or a join with `unnest($n)`, whose generic plans may scan a table
+// (./prepared-statement.int.test.ts checks the plans). Marking every statement was slower (decisions
+// 0164, 0181).
 import { createHash } from "node:crypto";
 import { Prisma } from "../generated/prisma/client";
 

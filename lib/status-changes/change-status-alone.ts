@@ -12,12 +12,15 @@
 import type { TOrganizationScope } from "../data/scope";
 import type { Db } from "../db/client";
 import { asOneStatementIfUnchanged, type ReadRow, STALE_READ_SQLSTATE } from "../db/one-statement";
+import { prepared } from "../db/prepared-statement";
 import { isAppError } from "../errors/app-error";
 import type { WriteResult } from "../events/write-result";
+import type { Prisma } from "../generated/prisma/client";
 import { sqlStateOf } from "../validation/database-input-error";
 import { changeStatus } from "./change-statuses";
 import { loadStatusChangeRecords } from "./load-status-change-records";
 import { planStatusChanges } from "./plan-status-changes";
+import type { PlannedChange } from "./planned-change";
 import type { TStatusChangeRequest } from "./status-change-request";
 import { statusChangeWrites } from "./write-status-changes";
 
@@ -41,14 +44,30 @@ export async function changeStatusAlone(
         ? records.applications.get(change.applicationId)?.version
         : records.positions.get(change.positionId)?.version;
     if (version === undefined) throw new Error("planned a status change of a record that was not read");
-    const read: ReadRow[] = [{ ...plan!.record, version }];
-    const { statements, results } = statusChangeWrites(scope, [plan!], now);
+    const write = guardedChangeWrite(scope, plan!, version, now);
     try {
-      await db.$queryRaw(asOneStatementIfUnchanged(read, statements));
-      return results[0]!;
+      await db.$queryRaw(write.statement);
+      return write.result;
     } catch (error) {
       if (sqlStateOf(error) !== STALE_READ_SQLSTATE) throw error;
     }
   }
   return db.$transaction((tx) => changeStatus(tx, scope, change, now), { timeout: 15_000, maxWait: 10_000 });
+}
+
+/**
+ * The one statement that records a planned change if its record is still the version read, and what it
+ * will have written. Prepared (lib/db/prepared-statement.ts): one change's write has a few shapes, each
+ * parsed once per connection and then sent as Bind/Execute only, and every row it reads is found by its
+ * key (prepared-statement.int.test.ts checks its generic plan).
+ */
+export function guardedChangeWrite(
+  scope: TOrganizationScope,
+  plan: PlannedChange,
+  version: string,
+  now: Date,
+): { statement: Prisma.Sql; result: WriteResult } {
+  const read: ReadRow[] = [{ ...plan.record, version }];
+  const { statements, results } = statusChangeWrites(scope, [plan], now);
+  return { statement: prepared(asOneStatementIfUnchanged(read, statements)), result: results[0]! };
 }

@@ -69,6 +69,18 @@ function finalStateUpdates(scope: TOrganizationScope, planned: readonly PlannedC
   return (["Application", "Position"] as const).flatMap((table) => {
     const rows = [...last.values()].filter((p) => p.record.table === table);
     if (rows.length === 0) return [];
+    // One record (a single change) by equality on its key, so the single change's statement may be kept
+    // prepared: its generic plan can only look the row up by id (lib/db/prepared-statement.ts).
+    const [only] = rows;
+    if (rows.length === 1 && only) {
+      return [
+        Prisma.sql`
+      UPDATE ${Prisma.raw(`"${table}"`)} AS r
+      SET "currentStatusKey" = ${only.after.currentStatusKey}::text, "currentVersionId" = ${only.after.currentVersionId}::text,
+          "currentStatusAt" = ${only.after.currentStatusAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+      WHERE r.id = ${only.record.id} AND r."organizationId" = ${scope.organizationId}`,
+      ];
+    }
     return [
       Prisma.sql`
       UPDATE ${Prisma.raw(`"${table}"`)} AS r

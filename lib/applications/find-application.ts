@@ -102,6 +102,7 @@ export function applicationsForUpdateQuery(
   // statistics lag behind (prepared-statement.int.test.ts). The applications are found first, on their
   // own, which also spares the planner the six-table join order search (~0.5 ms of each run's planning).
   const [only, ...more] = [...new Set(externalIds)];
+  if (only === undefined) throw new Error("applicationsForUpdateQuery needs at least one id");
   const which =
     more.length === 0 ? Prisma.sql`"externalId" = ${only}` : Prisma.sql`"externalId" = ANY(${[only, ...more]}::text[])`;
   const statement = Prisma.sql`

@@ -26,7 +26,7 @@ describe.each(databasesUnderTest().filter((kind) => kind === "postgres"))("prepa
     await seedStandardPosition(h);
     const position = await h.prisma.position.findFirstOrThrow({ where: { externalId: "P1" } });
     // Many applications on one position, not yet analyzed (a bulk import the statistics have not caught up
-    // with): where the six-table join's generic plan walked every application of the position.
+    // with): where a generic plan of `"externalId" = ANY(…)` walked every application of the position.
     await h.prisma.$executeRawUnsafe(`ALTER TABLE "Application" SET (autovacuum_enabled = false)`);
     await h.prisma.application.createMany({
       data: Array.from({ length: APPLICATIONS }, (_, i) => ({

@@ -16,12 +16,13 @@ import { statementName } from "./prepared-statement";
 
 const APPLICATIONS = 2_000;
 
-describe.each(databasesUnderTest().filter((kind) => kind === "postgres"))("prepared statements on %s", (kind) => {
+// PostgreSQL only, so runIf rather than describe.each over no database (a file without a suite fails).
+describe.runIf(databasesUnderTest().includes("postgres"))("prepared statements on PostgreSQL", () => {
   let h: ApiHarness;
   let scope: TOrganizationScope;
 
   beforeAll(async () => {
-    h = await openApiHarness(kind);
+    h = await openApiHarness("postgres");
     scope = { kind: "organization", organizationId: h.organizationId, actor: "test", actorUserId: null };
     await seedStandardPosition(h);
     const position = await h.prisma.position.findFirstOrThrow({ where: { externalId: "P1" } });
@@ -77,7 +78,7 @@ describe.each(databasesUnderTest().filter((kind) => kind === "postgres"))("prepa
 
   it("a single change's write is prepared, and its generic plan finds the application by id, twice", async () => {
     const change = { applicationId: "A9", statusKey: "shortlist" };
-    const now = new Date("2026-12-01T10:00:00Z");
+    const now = new Date();
     const records = await loadStatusChangeRecords(h.prisma, scope, [change], { lock: false });
     const [plan] = planStatusChanges(scope, [change], records, now);
     if (!plan || plan instanceof Error) throw new Error(`no plan: ${String(plan)}`);

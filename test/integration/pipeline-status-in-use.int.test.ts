@@ -5,15 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUT as putApplication } from "@/app/api/v1/applications/[applicationId]/route";
 import { POST as applicationStatus } from "@/app/api/v1/applications/[applicationId]/status/route";
 import { PUT as putPipeline } from "@/app/api/v1/pipelines/[pipelineKey]/route";
-import { PUT as putPosition } from "@/app/api/v1/positions/[positionId]/route";
 import { POST as positionStatus } from "@/app/api/v1/positions/[positionId]/status/route";
 import type { TPipelineDefinition } from "@/lib/pipelines/pipeline-definition";
-import { type ApiHarness, call, openApiHarness, tableCounts } from "../support/api-harness";
+import { type ApiHarness, call, openApiHarness, putStandardPosition, tableCounts } from "../support/api-harness";
 import { expectConsoleError } from "../support/console-error-fails";
 import { flatPositionPipeline, twoLevelApplicationPipeline } from "../support/fixtures";
 import { databasesUnderTest } from "../support/test-databases";
 
-const PROFILE = "seekAnzPublicTest:positionProfile:jobAd:27cuZeA47";
 const TOKEN = "globalPublicTest-WfRFAhG25YC8ADe3QvxAVz";
 
 // The application pipeline without "first" (First interview) and "phone".
@@ -39,19 +37,7 @@ describe.each(databasesUnderTest())("pipeline edits that would strand records on
     h = await openApiHarness(kind);
     expect((await savePipeline("std", twoLevelApplicationPipeline)).status).toBe(202);
     expect((await savePipeline("pos", flatPositionPipeline)).status).toBe(202);
-    const position = await call(putPosition, {
-      method: "PUT",
-      path: "/api/v1/positions/P1",
-      params: { positionId: "P1" },
-      body: {
-        title: "Barista",
-        pipeline: "pos",
-        applicationPipeline: "std",
-        seekPositionProfileIds: [PROFILE],
-        applyUrl: "https://ats.example.com/jobs/P1/apply",
-      },
-    });
-    expect(position.status).toBe(202);
+    await putStandardPosition();
     for (const [id, status] of [
       ["A1", "first"],
       ["A2", "first"],

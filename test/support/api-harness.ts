@@ -95,6 +95,11 @@ export async function seedPipeline(
 export async function seedStandardPosition(h: ApiHarness): Promise<void> {
   await seedPipeline(h.prisma, h.organizationId, "std", twoLevelApplicationPipeline);
   await seedPipeline(h.prisma, h.organizationId, "pos", flatPositionPipeline);
+  await putStandardPosition();
+}
+
+/** Position P1 on pipelines "std" and "pos" (saved already, however the test saved them), through the API. */
+export async function putStandardPosition(): Promise<void> {
   const position = await call(putPosition, {
     method: "PUT",
     path: "/api/v1/positions/P1",

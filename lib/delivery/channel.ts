@@ -92,5 +92,5 @@ export interface Channel {
    * Optional: keep what the board answered for delivered rows (e.g. SEEK's id of a created history item).
    * Called inside the transaction that marks them delivered, so the answer and the state commit together.
    */
-  recordDelivered?(tx: DeliveredTx, delivered: DeliveredResult[]): Promise<void>;
+  recordDelivered?(tx: DeliveredTx, delivered: DeliveredResult[], now: Date): Promise<void>;
 }

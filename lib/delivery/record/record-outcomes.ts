@@ -84,7 +84,7 @@ export async function recordOutcomes(db: Db, input: RecordInput): Promise<Record
                 ? [{ delivery: toChannelDelivery(row), result: outcome.result }]
                 : [];
             });
-            if (delivered.length > 0) await input.recordDelivered(tx, delivered);
+            if (delivered.length > 0) await input.recordDelivered(tx, delivered, now);
           }
           let recovered = false;
           if (destination && verdict.kind === "unhealthy") {

@@ -10,6 +10,7 @@ import {
   type GraphQLRequest,
   type TypedDocumentNode,
 } from "@urql/core";
+import { postText } from "@/lib/http/post-text";
 import packageJson from "@/package.json";
 import type { SeekExchange } from "./classify-seek-response";
 
@@ -63,23 +64,31 @@ export function createSeekClient(options: SeekClientOptions): SeekClient {
       };
       const timeout = AbortSignal.timeout(timeoutMs);
 
+      // urql asks for a fetch; this one sends through postText (lib/http/post-text.ts, decision 0182)
+      // and hands urql a Response built from what it kept.
       const capturingFetch: typeof fetch = async (input, init) => {
-        const headers = new Headers(init?.headers);
-        headers.set("authorization", `Bearer ${token}`);
-        headers.set("x-request-id", call.requestId);
-        headers.set("x-session-id", sessionId);
-        headers.set("user-agent", userAgent);
-        headers.set("accept-language", "en-AU");
-        headers.set("content-type", "application/json");
+        const headers: Record<string, string> = {};
+        new Headers(init?.headers).forEach((value, name) => {
+          headers[name] = value;
+        });
+        Object.assign(headers, {
+          authorization: `Bearer ${token}`,
+          "x-request-id": call.requestId,
+          "x-session-id": sessionId,
+          "user-agent": userAgent,
+          "accept-language": "en-AU",
+          "content-type": "application/json",
+        });
+        const body = typeof init?.body === "string" ? init.body : "";
         call.requestBody = typeof init?.body === "string" ? init.body : null;
         const signals = [timeout, init?.signal, signal].filter((s): s is AbortSignal => s != null);
         const started = performance.now();
         try {
-          const response = await fetch(input, { ...init, headers, signal: AbortSignal.any(signals) });
-          const body = await response.text();
-          call.exchange = { kind: "response", status: response.status, headers: response.headers, body };
-          const nullBody = [101, 204, 205, 304].includes(response.status);
-          return new Response(nullBody ? null : body, { status: response.status, headers: response.headers });
+          const url = new URL(input instanceof Request ? input.url : String(input));
+          const answer = await postText(url, body, { headers, signal: AbortSignal.any(signals) });
+          call.exchange = { kind: "response", ...answer };
+          const nullBody = [101, 204, 205, 304].includes(answer.status);
+          return new Response(nullBody ? null : answer.body, { status: answer.status, headers: answer.headers });
         } catch (error) {
           const message = error instanceof Error ? `${error.message}${causeOf(error)}` : String(error);
           if (timeout.aborted) call.exchange = { kind: "timeout", message: `No answer within ${timeoutMs} ms` };

@@ -47,6 +47,7 @@ export function startSeekSend(options: SeekSendOptions, context: SendContext): S
     for (const d of deliveries) if (!result.outcomes.has(d.id)) result.outcomes.set(d.id, outcome);
   };
   let renewed = false;
+  let sendSignal: AbortSignal | undefined;
 
   return {
     result,
@@ -67,7 +68,11 @@ export function startSeekSend(options: SeekSendOptions, context: SendContext): S
         return null;
       }
     },
-    requestSignal: () => AbortSignal.any([context.signal, AbortSignal.timeout(Math.max(1, deadline - Date.now()))]),
+    // One signal for the whole send: its deadline is fixed, and a history send makes up to ten requests.
+    requestSignal: () => {
+      sendSignal ??= AbortSignal.any([context.signal, AbortSignal.timeout(Math.max(1, deadline - Date.now()))]);
+      return sendSignal;
+    },
     async renewAfterUnauthenticated(token) {
       await options.tokens.invalidate(token);
       if (renewed) return false;

@@ -1,14 +1,16 @@
 // One POST to a webhook receiver, connected to the address the URL rules already checked (a custom
 // `lookup` returns it), so the name cannot resolve to something else between check and connect (DNS
 // rebinding). Redirects are not followed: a 3xx is just an answer that is not 2xx.
-import http from "node:http";
-import https from "node:https";
 import type { LookupFunction } from "node:net";
+import { postText } from "../http/post-text";
 import type { ResolvedAddress } from "./webhook-url-rules";
 
 export type PostResult = { status: number; body: string } | { status: null; error: string };
 
-export function pinnedPost(
+/** keep at most 4 KB of what the receiver says, for the delivery log */
+const KEPT_BODY_BYTES = 4096;
+
+export async function pinnedPost(
   url: URL,
   address: ResolvedAddress,
   headers: Record<string, string>,
@@ -22,33 +24,16 @@ export function pinnedPost(
       ]);
     } else callback(null, address.address, address.family);
   };
-  const client = url.protocol === "https:" ? https : http;
-  return new Promise((resolve) => {
-    const request = client.request(
-      url,
-      {
-        method: "POST",
-        lookup,
-        headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
-        timeout: options.timeoutMs,
-        signal: options.signal,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on("data", (chunk: Buffer) => {
-          // keep at most 4 KB of what the receiver says, for the delivery log
-          if (size < 4096) chunks.push(chunk);
-          size += chunk.length;
-        });
-        response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, 4096) }),
-        );
-        response.on("error", (error) => resolve({ status: null, error: error.message }));
-      },
-    );
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-    request.on("error", (error) => resolve({ status: null, error: error.message }));
-    request.end(body);
-  });
+  try {
+    const answer = await postText(url, body, {
+      headers: { ...headers, "content-type": "application/json" },
+      idleTimeoutMs: options.timeoutMs,
+      signal: options.signal,
+      lookup,
+      maxBodyBytes: KEPT_BODY_BYTES,
+    });
+    return { status: answer.status, body: answer.body.slice(0, KEPT_BODY_BYTES) };
+  } catch (error) {
+    return { status: null, error: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -19,7 +19,7 @@ type SeekItemIdRow = {
 };
 
 /** The delivered results that tell SEEK's id of one of our items, in batch order. */
-export function seekItemIdRows(delivered: DeliveredResult[]): SeekItemIdRow[] {
+function seekItemIdRows(delivered: DeliveredResult[]): SeekItemIdRow[] {
   return delivered.flatMap(({ delivery, result }) => {
     const payload = delivery.payload as HistoryDeliveryPayload;
     if (typeof result.seekItemId !== "string" || payload.operation === "delete") return [];

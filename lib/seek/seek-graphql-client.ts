@@ -79,13 +79,12 @@ export function createSeekClient(options: SeekClientOptions): SeekClient {
           "accept-language": "en-AU",
           "content-type": "application/json",
         });
-        const body = typeof init?.body === "string" ? init.body : "";
         call.requestBody = typeof init?.body === "string" ? init.body : null;
         const signals = [timeout, init?.signal, signal].filter((s): s is AbortSignal => s != null);
         const started = performance.now();
         try {
           const url = new URL(input instanceof Request ? input.url : String(input));
-          const answer = await postText(url, body, { headers, signal: AbortSignal.any(signals) });
+          const answer = await postText(url, call.requestBody ?? "", { headers, signal: AbortSignal.any(signals) });
           call.exchange = { kind: "response", ...answer };
           const nullBody = [101, 204, 205, 304].includes(answer.status);
           return new Response(nullBody ? null : answer.body, { status: answer.status, headers: answer.headers });

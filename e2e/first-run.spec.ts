@@ -30,9 +30,20 @@ test("the first administrator is created at /setup and lands signed in on the ov
   await expect(page.getByRole("alert").first()).toBeVisible();
   await expect(page).toHaveURL(/\/setup$/);
 
+  // The sign-in request is held until the page has said what it is doing: on a fast machine the
+  // message lasts only as long as that request, too short to be seen reliably otherwise.
+  let releaseSignIn = () => {};
+  const signInHeld = new Promise<void>((resolve) => {
+    releaseSignIn = resolve;
+  });
+  await page.route("**/api/auth/callback/credentials**", async (route) => {
+    await signInHeld;
+    await route.continue();
+  });
   await page.getByLabel("Password").fill("correct horse battery staple");
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(page.getByRole("status")).toHaveText("Administrator created. Signing you in…");
+  releaseSignIn();
   // Sign-in and the overview's first render; slow only on a loaded machine.
   await expect(page).toHaveURL(`${BOARD_E2E.baseURL}/`, { timeout: 30_000 });
   await expect(page.getByText("ada@first-run.test")).toBeVisible();

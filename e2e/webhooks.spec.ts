@@ -147,6 +147,14 @@ test("an admin sees the organization's webhooks, where they send and what failed
   await expect(row).toContainText(`${receiver!.url}/hooks/quiet?…`);
   await expect(row).toContainText("channel.degraded, channel.recovered");
   await expect(row).toContainText("none failed");
+  // A short id reads as one piece: it never breaks at its hyphen (the table may squeeze its column to
+  // the longest unbreakable part), on a desktop or a phone.
+  const id = row.getByText(`quiet-${suffix}`, { exact: true });
+  expect(await id.evaluate((span) => getComputedStyle(span).whiteSpace)).toBe("nowrap");
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await id.evaluate((span) => span.getClientRects().length)).toBe(1);
+  if (desktop) await page.setViewportSize(desktop);
   const shown = await page.locator("main").innerText();
   expect(shown).not.toContain(hidden);
   expect(shown).not.toContain(secret);

@@ -34,6 +34,8 @@ const WEBHOOK_COLUMNS: TTableColumn<"id" | "url" | "events" | "deliveries" | "cr
   { id: "deliveries", header: "Deliveries" },
   { id: "created", header: "Created", className: "hidden lg:table-cell whitespace-nowrap" },
 ];
+/** ids up to this long stay on one line ("ats-alerts" used to break at its hyphen); longer ones may break anywhere */
+const SHORT_ID = 24;
 export const dynamic = "force-dynamic";
 
 export default async function OrganizationSettingsPage({ params }: { params: Promise<{ organizationId: string }> }) {
@@ -152,7 +154,9 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
               cells: {
                 id: (
                   <>
-                    {w.webhookId}
+                    <span className={w.webhookId.length <= SHORT_ID ? "whitespace-nowrap" : undefined}>
+                      {w.webhookId}
+                    </span>
                     {w.disabled ? (
                       <>
                         {" "}

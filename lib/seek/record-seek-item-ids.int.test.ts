@@ -14,7 +14,9 @@ describe.each(databasesUnderTest())("recordSeekItemIds on %s", (kind) => {
     database = await openTestDatabase(kind);
   });
   afterAll(() => database.close());
+  // One clock: the rows the assertions read are written at `earlier`, the statement records at `now`.
   const now = new Date("2026-03-01T10:00:00.000Z");
+  const earlier = new Date(now.getTime() - 3_600_000);
 
   async function candidateWithItems(profileId: string, idempotencyIds: string[]) {
     const slug = `org-${randomBytes(3).toString("hex")}`;
@@ -31,7 +33,14 @@ describe.each(databasesUnderTest())("recordSeekItemIds on %s", (kind) => {
     for (const idempotencyId of idempotencyIds) {
       items.push(
         await database.prisma.candidateHistoryItem.create({
-          data: { organizationId: organization.id, candidateId: candidate.id, idempotencyId, data: {} },
+          data: {
+            organizationId: organization.id,
+            candidateId: candidate.id,
+            idempotencyId,
+            data: {},
+            createdAt: earlier,
+            updatedAt: earlier,
+          },
         }),
       );
     }
@@ -58,6 +67,8 @@ describe.each(databasesUnderTest())("recordSeekItemIds on %s", (kind) => {
         destination: "seek",
         payload,
         occurredAt: now,
+        createdAt: earlier,
+        nextAttemptAt: earlier,
         candidateId: owner.candidateId,
       },
     });
@@ -113,7 +124,7 @@ describe.each(databasesUnderTest())("recordSeekItemIds on %s", (kind) => {
     expect(await seekIdsOf([i1.id, i2.id, i3.id])).toEqual([
       { id: i1.id, seekItemId: "seek-1", updatedAt: now },
       { id: i2.id, seekItemId: "seek-2", updatedAt: now },
-      { id: i3.id, seekItemId: null, updatedAt: expect.any(Date) },
+      { id: i3.id, seekItemId: null, updatedAt: earlier },
     ]);
   });
 

@@ -32,7 +32,7 @@ export async function pinnedPost(
       lookup,
       maxBodyBytes: KEPT_BODY_BYTES,
     });
-    return { status: answer.status, body: answer.body.slice(0, KEPT_BODY_BYTES) };
+    return { status: answer.status, body: answer.body };
   } catch (error) {
     return { status: null, error: error instanceof Error ? error.message : String(error) };
   }
